@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+// gradecheck: a reference engine, a numerical-gradient checker and a grader for the
+// CS231n "fully-connected nets" assignment. See README.md and docs/.
+import PackageDescription
+
+/// Generic numeric code (Tensor<Double>, Tensor<Float>) crosses module boundaries; full
+/// cross-module optimization lets callers specialize it instead of running witness-table code
+/// per element (measured here: 56x on a fused update loop).
+let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"])]
+
+let package = Package(
+    name: "gradecheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gradecheck", targets: ["gradecheck"]),
+        .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "GradientCheck", targets: ["GradientCheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        // System libraries.
+        .systemLibrary(
+            name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Numeric core: Tensor, GEMM through OpenBLAS, seeded numpy-compatible RNG.
+        .target(
+            name: "NumericCore",
+            dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: optimized),
+        // The reference engine: layers, losses, nets, update rules, solver. A pure library.
+        .target(name: "Engine", dependencies: ["NumericCore"], swiftSettings: optimized),
+        // Numerical gradients, relative error, kink detection. Knows nothing of the engine.
+        .target(name: "GradientCheck", dependencies: ["NumericCore"], swiftSettings: optimized),
+        // Data sets read from disk: CIFAR-10 (pickled and binary batches) and embedded UCI digits.
+        .target(
+            name: "Datasets", dependencies: ["NumericCore", "CZlib"],
+            resources: [.copy("Resources/digits.csv.gz"), .copy("Resources/README.md")],
+            swiftSettings: optimized),
+        // SVG line charts and the training history file.
+        .target(name: "TrainingPlots", swiftSettings: optimized),
+        // The command-line tool: the only place that reads arguments and chooses exit codes.
+        .executableTarget(
+            name: "gradecheck",
+            dependencies: [
+                "NumericCore", "Engine", "Datasets", "TrainingPlots",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: optimized),
+        // Engine vs numpy training-step benchmark (driven by bench/run.sh).
+        .executableTarget(
+            name: "engine-bench", dependencies: ["NumericCore", "Engine"], path: "bench/EngineBench",
+            swiftSettings: optimized),
+
+        .testTarget(name: "NumericCoreTests", dependencies: ["NumericCore"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "NumericCore", "GradientCheck", "Datasets"]),
+        .testTarget(name: "GradientCheckTests", dependencies: ["GradientCheck", "NumericCore"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NumericCore"]),
+        .testTarget(name: "TrainingPlotsTests", dependencies: ["TrainingPlots"]),
+    ]
+)
