@@ -6,8 +6,7 @@ extension Tensor {
     /// Shapes: `op(a)` (m, k), `op(b)` (k, n), `out` becomes (m, n) (its buffer is reused when it
     /// already holds m * n elements). With `beta == 0` the previous contents are ignored.
     public static func matmul(
-        _ a: Tensor, transposed transposeA: Bool = false,
-        _ b: Tensor, transposed transposeB: Bool = false,
+        _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
         into out: inout Tensor, beta: Scalar = 0,
         operation: String = "matmul"
     ) throws(NumericError) {
@@ -47,11 +46,10 @@ extension Tensor {
 
     /// `op(a) @ op(b)` as a new tensor.
     public static func matmul(
-        _ a: Tensor, transposed transposeA: Bool = false,
-        _ b: Tensor, transposed transposeB: Bool = false
+        _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false
     ) throws(NumericError) -> Tensor {
         var out = Tensor(zeros: [0])
-        try matmul(a, transposed: transposeA, b, transposed: transposeB, into: &out)
+        try matmul(a, b, transposeA: transposeA, transposeB: transposeB, into: &out)
         return out
     }
 

@@ -1,0 +1,98 @@
+import NumericCore
+
+/// A fully-connected net of any depth (the course's `FullyConnectedNet`):
+///
+///     {affine - [batch/layer norm] - relu - [dropout]} x (L - 1) - affine - softmax
+///
+/// Parameters are `W1..WL` (`weightScale * N(0, 1)`, drawn in that order), `b1..bL` (zeros), and
+/// with normalization `gamma1..gamma(L-1)` (ones) and `beta1..beta(L-1)` (zeros). The loss is
+/// the mean softmax cross-entropy plus `0.5 * reg * sum(W^2)` over every weight matrix.
+///
+/// The net keeps work buffers between calls, so a training step of the same batch size
+/// allocates nothing new; tensors it returns share those buffers copy-on-write.
+public final class FullyConnectedNet<Scalar: NetScalar>: Classifier {
+    public let configuration: FullyConnectedNetConfiguration
+    public var parameters: ParameterSet<Scalar>
+    /// Batch-normalization running statistics per hidden layer (empty without batchnorm).
+    public var runningStatistics: [BatchNorm.RunningStatistics<Scalar>]
+    /// L2 strength; starts as `configuration.reg` and may be changed (as `model.reg = ...`).
+    public var reg: Double
+    /// The random source of dropout masks when `configuration.dropoutSeed` is nil (seed 0 unless
+    /// replaced; it is not drawn from the weights' source, so that source advances exactly as
+    /// numpy's does when the course builds a net).
+    public var dropoutRandomSource = RandomSource(seed: 0)
+
+    let layout: ParameterLayout
+    let workspace = Workspace()
+
+    /// A new net with weights drawn from `rng` (W1, then W2, ...: the course's order).
+    public init(_ configuration: FullyConnectedNetConfiguration, rng: inout RandomSource) throws(NumericError) {
+        try configuration.validate()
+        self.configuration = configuration
+        self.reg = configuration.reg
+        let dims = [configuration.inputDim] + configuration.hiddenDims + [configuration.numClasses]
+        var entries: [(String, Tensor<Scalar>)] = []
+        for l in 1...configuration.layerCount {
+            entries.append(("W\(l)", .randomNormal([dims[l - 1], dims[l]], scale: configuration.weightScale, using: &rng)))
+            entries.append(("b\(l)", Tensor(zeros: [dims[l]])))
+            if configuration.normalization != nil && l < configuration.layerCount {
+                entries.append(("gamma\(l)", Tensor(zeros: [dims[l]], value: 1)))
+                entries.append(("beta\(l)", Tensor(zeros: [dims[l]])))
+            }
+        }
+        parameters = ParameterSet(entries)
+        layout = ParameterLayout(parameters, layerCount: configuration.layerCount)
+        runningStatistics = configuration.normalization == .batchnorm
+            ? configuration.hiddenDims.map { BatchNorm.RunningStatistics(features: $0) } : []
+    }
+
+    /// Replaces one parameter, checking its shape.
+    public func setParameter(_ name: String, _ value: Tensor<Scalar>) throws(NumericError) {
+        guard let i = parameters.index(of: name) else {
+            throw .invalidArgument(operation: "setParameter", message: "no parameter named \(name)")
+        }
+        try Check.shape(value, is: parameters.tensors[i].shape, name, "setParameter")
+        parameters.tensors[i] = value
+    }
+
+    public func scores(_ x: Tensor<Scalar>) throws(NumericError) -> Tensor<Scalar> {
+        try Check.finite(x, "X", "FullyConnectedNet.loss")
+        let pass = try forward(x, training: false)
+        return pass.scores
+    }
+
+    public func loss(_ x: Tensor<Scalar>, _ y: [Int]) throws(NumericError) -> LossAndGradients<Scalar> {
+        try loss(x, y, computeInputGradient: true)
+    }
+
+    /// The training loss and gradients. With `computeInputGradient` false the first layer's
+    /// `dX` (not needed to train) is skipped; it is on by default, as in the course's code.
+    public func loss(_ x: Tensor<Scalar>, _ y: [Int], computeInputGradient: Bool) throws(NumericError) -> LossAndGradients<Scalar> {
+        try Check.finite(x, "X", "FullyConnectedNet.loss")
+        let pass = try forward(x, training: true)
+        var dataLoss = try SoftmaxLoss.evaluate(pass.scores, y, gradientInto: &workspace.dscores)
+        if reg != 0 {
+            var squares = 0.0
+            for l in 0..<configuration.layerCount { squares += Double(parameters.tensors[layout.weight[l]].sumOfSquares()) }
+            dataLoss += 0.5 * reg * squares
+        }
+        let gradients = try backward(pass, computeInputGradient: computeInputGradient)
+        return LossAndGradients(loss: dataLoss, gradients: gradients)
+    }
+}
+
+/// Where each layer's parameters sit in the `ParameterSet`.
+struct ParameterLayout: Sendable {
+    var weight: [Int] = [], bias: [Int] = [], gamma: [Int] = [], beta: [Int] = []
+
+    init<S>(_ parameters: ParameterSet<S>, layerCount: Int) {
+        for l in 1...layerCount {
+            weight.append(parameters.index(of: "W\(l)")!)
+            bias.append(parameters.index(of: "b\(l)")!)
+            if let g = parameters.index(of: "gamma\(l)"), let b = parameters.index(of: "beta\(l)") {
+                gamma.append(g)
+                beta.append(b)
+            }
+        }
+    }
+}

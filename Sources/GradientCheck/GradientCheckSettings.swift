@@ -1,0 +1,33 @@
+/// Step sizes and tolerances for gradient checks, labelled and precision-aware.
+///
+/// float64: the course's step `h = 1e-5`; round-off in `(f(x+h) - f(x-h)) / 2h` is about
+/// `1e-16 * |f| / 1e-5 = 1e-11 * |f|`, truncation about `h^2 * |f'''|`, so relative errors near
+/// 1e-7 or below are expected (the notebooks say "around 1e-7 or less" for nets).
+/// float32: with `h = 1e-5` round-off alone is `6e-8 * |f| / 1e-5`, about 1e-2 relative, so the
+/// step is raised to `1e-2` (near the cube root of float32's epsilon) and the tolerance to 1e-2.
+public struct GradientCheckSettings: Sendable, Equatable {
+    /// Finite-difference step `h`.
+    public var step: Double
+    /// Largest acceptable course relative error (`relativeTolerance:`).
+    public var relativeTolerance: Double
+    /// One-sided differences that disagree by more than this fraction reveal a kink.
+    public var kinkDisagreement: Double = 0.1
+    /// How close (relative error) the analytic value must be to a one-sided difference for an
+    /// entry to be blamed on the kink rather than the gradient.
+    public var kinkMatchTolerance: Double = 1e-3
+
+    public init(step: Double, relativeTolerance: Double) {
+        self.step = step
+        self.relativeTolerance = relativeTolerance
+    }
+
+    /// float64 defaults: h = 1e-5, tolerance 1e-6.
+    public static let float64 = GradientCheckSettings(step: 1e-5, relativeTolerance: 1e-6)
+    /// float32 defaults: h = 1e-2, tolerance 1e-2.
+    public static let float32 = GradientCheckSettings(step: 1e-2, relativeTolerance: 1e-2)
+
+    /// The defaults for a dtype name (`float64`, `float32`).
+    public static func forDType(_ name: String) -> GradientCheckSettings {
+        name == "float32" ? .float32 : .float64
+    }
+}

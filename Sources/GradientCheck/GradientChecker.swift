@@ -1,0 +1,122 @@
+import NumericCore
+
+/// Compares an analytic gradient with central differences of the same function, entry by entry,
+/// and sets aside entries whose step crossed a kink.
+///
+/// Kink test, for an entry whose central difference disagrees with the analytic value: with
+/// `f0 = f(x)`, the one-sided slopes `(f(x+h) - f0) / h` and `(f0 - f(x-h)) / h` disagree by more
+/// than `kinkDisagreement` of their size (a smooth function's differ by about `h * f''`), and the
+/// analytic value matches one of them within `kinkMatchTolerance`. Then the function has a corner
+/// inside the step and the analytic value is the derivative on one side of it: a correct ReLU
+/// gradient at exactly 0 is such a case; a wrong gradient is not.
+public enum GradientChecker {
+    /// Checks every entry of `analytic` against the gradient of the scalar function `f` at `x`.
+    public static func check<S: NetScalar, T: NetScalar>(
+        _ f: (Tensor<S>) throws -> Double, at x: Tensor<S>, analytic: Tensor<T>,
+        settings: GradientCheckSettings = .float64
+    ) throws -> GradientCheckResult {
+        try compare(f, at: x, analytic: analytic, indices: Array(0..<x.count), mode: .full, settings: settings)
+    }
+
+    /// Checks `count` entries sampled with replacement by a random source seeded with `seed`
+    /// (the course's `grad_check_sparse`, but seeded).
+    public static func checkSampled<S: NetScalar, T: NetScalar>(
+        _ f: (Tensor<S>) throws -> Double, at x: Tensor<S>, analytic: Tensor<T>,
+        count: Int, seed: UInt32, settings: GradientCheckSettings = .float64
+    ) throws -> GradientCheckResult {
+        var rng = RandomSource(seed: seed)
+        let indices = x.count == 0 ? [] : rng.integers(below: x.count, count: count)
+        return try compare(f, at: x, analytic: analytic, indices: indices, mode: .sampled(count: count, seed: seed), settings: settings)
+    }
+
+    /// Checks the backward pass of an array function: `analytic` against the gradient of
+    /// `sum(f(x) * df)`.
+    public static func checkArray<S: NetScalar, T: NetScalar>(
+        _ f: @escaping (Tensor<S>) throws -> Tensor<S>, at x: Tensor<S>, upstream df: Tensor<S>,
+        analytic: Tensor<T>, settings: GradientCheckSettings = .float64
+    ) throws -> GradientCheckResult {
+        try check(NumericalGradient.projecting(f, onto: df), at: x, analytic: analytic, settings: settings)
+    }
+
+    /// Directional mode for large parameters: `count` random unit directions u (seeded), each
+    /// comparing `<analytic, u>` with `(f(x + h u) - f(x - h u)) / 2h`: two evaluations per
+    /// direction, whatever the size of x.
+    public static func checkDirectional<S: NetScalar, T: NetScalar>(
+        _ f: (Tensor<S>) throws -> Double, at x: Tensor<S>, analytic: Tensor<T>,
+        count: Int, seed: UInt32, settings: GradientCheckSettings = .float64
+    ) throws -> GradientCheckResult {
+        try requireSameShape(x, analytic)
+        var rng = RandomSource(seed: seed)
+        let directions = NumericalGradient.randomDirections(count: count, dimension: x.count, using: &rng)
+        let numeric = try NumericalGradient.directional(f, at: x, directions: directions, step: settings.step)
+        let projected = directions.map { u in zip(u, analytic.scalars).reduce(0) { $0 + $1.0 * Double($1.1) } }
+        var result = GradientCheckResult(
+            shape: x.shape, mode: .directional(count: count, seed: seed), settings: settings,
+            checkedCount: count, maxRelativeError: 0, worst: nil, kinks: [])
+        for k in 0..<count {
+            let entry = GradientCheckResult.Entry(
+                flatIndex: k, index: [], numeric: numeric[k], analytic: projected[k],
+                relativeError: errorOf(numeric[k], projected[k]))
+            if result.worst == nil || entry.relativeError > result.maxRelativeError {
+                result.worst = entry
+                result.maxRelativeError = entry.relativeError
+            }
+        }
+        return result
+    }
+
+    static func compare<S: NetScalar, T: NetScalar>(
+        _ f: (Tensor<S>) throws -> Double, at x: Tensor<S>, analytic: Tensor<T>, indices: [Int],
+        mode: GradientCheckResult.Mode, settings: GradientCheckSettings
+    ) throws -> GradientCheckResult {
+        try requireSameShape(x, analytic)
+        let differences = try NumericalGradient.entries(f, at: x, indices: indices, step: settings.step)
+        var result = GradientCheckResult(
+            shape: x.shape, mode: mode, settings: settings, checkedCount: indices.count,
+            maxRelativeError: 0, worst: nil, kinks: [])
+        var f0: Double?
+        for (k, i) in indices.enumerated() {
+            let a = Double(analytic.scalars[i]), numeric = differences.values[k]
+            let entry = GradientCheckResult.Entry(
+                flatIndex: i, index: multiIndex(i, shape: x.shape), numeric: numeric, analytic: a,
+                relativeError: errorOf(numeric, a))
+            if entry.relativeError > settings.relativeTolerance {
+                if f0 == nil { f0 = try f(x) }
+                let h = differences.steps[k] / 2
+                let forward = (differences.plus[k] - f0!) / h, backward = (f0! - differences.minus[k]) / h
+                let spread = abs(forward - backward), size = max(abs(forward), abs(backward))
+                if spread > settings.kinkDisagreement * size,
+                   min(errorOf(forward, a), errorOf(backward, a)) <= settings.kinkMatchTolerance {
+                    result.kinks.append(entry)
+                    continue
+                }
+            }
+            if result.worst == nil || entry.relativeError > result.maxRelativeError {
+                result.worst = entry
+                result.maxRelativeError = entry.relativeError
+            }
+        }
+        return result
+    }
+
+    private static func errorOf(_ x: Double, _ y: Double) -> Double {
+        let e = RelativeError.of(x, y)
+        return e.isNaN ? .infinity : e
+    }
+
+    private static func requireSameShape<S, T>(_ x: Tensor<S>, _ analytic: Tensor<T>) throws(NumericError) {
+        guard x.shape == analytic.shape else {
+            throw .shapeMismatch(operation: "gradient check", expected: "an analytic gradient shaped like x \(Shape.describe(x.shape))", got: analytic.shape)
+        }
+    }
+
+    static func multiIndex(_ flat: Int, shape: [Int]) -> [Int] {
+        var rest = flat
+        var index = [Int](repeating: 0, count: shape.count)
+        for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] > 0 {
+            index[d] = rest % shape[d]
+            rest /= shape[d]
+        }
+        return index
+    }
+}

@@ -1,0 +1,109 @@
+import NumericCore
+
+/// Central-difference gradients, the course's `eval_numerical_gradient` and
+/// `eval_numerical_gradient_array` (`cs231n/gradient_check.py`), without mutating the caller's
+/// array.
+///
+/// Scalar function: `grad_i = (f(x + h e_i) - f(x - h e_i)) / (2h)`.
+/// Array function with upstream gradient `df`: `grad_i = sum((f(x + h e_i) - f(x - h e_i)) * df) / (2h)`.
+/// The perturbed value is rounded to x's precision; the denominator is the step actually taken
+/// (exactly `2h` in float64), which keeps float32 estimates honest.
+public enum NumericalGradient {
+    /// The gradient of a scalar function at every entry of `x` (2 evaluations per entry).
+    public static func ofScalarFunction<S: NetScalar>(
+        _ f: (Tensor<S>) throws -> Double, at x: Tensor<S>, step h: Double = 1e-5
+    ) rethrows -> Tensor<Double> {
+        try entries(f, at: x, indices: Array(0..<x.count), step: h).gradient(shape: x.shape)
+    }
+
+    /// The gradient of `sum(f(x) * df)` at every entry of `x`: the backward pass of an array
+    /// function for the upstream gradient `df`.
+    public static func ofArrayFunction<S: NetScalar>(
+        _ f: @escaping (Tensor<S>) throws -> Tensor<S>, at x: Tensor<S>, upstream df: Tensor<S>, step h: Double = 1e-5
+    ) throws -> Tensor<Double> {
+        try ofScalarFunction(projecting(f, onto: df), at: x, step: h)
+    }
+
+    /// `x -> sum(f(x) * df)`, in float64; throws when f's output is not shaped like `df`.
+    public static func projecting<S: NetScalar>(
+        _ f: @escaping (Tensor<S>) throws -> Tensor<S>, onto df: Tensor<S>
+    ) -> (Tensor<S>) throws -> Double {
+        { x in
+            let out = try f(x)
+            guard out.shape == df.shape else {
+                throw NumericError.shapeMismatch(operation: "numerical gradient", expected: "output shaped like the upstream gradient \(Shape.describe(df.shape))", got: out.shape)
+            }
+            var sum = 0.0
+            for i in 0..<out.count { sum += Double(out.scalars[i]) * Double(df.scalars[i]) }
+            return sum
+        }
+    }
+
+    /// Central differences at the given flat indices, keeping `f(x+h)` and `f(x-h)` for kink
+    /// analysis.
+    public static func entries<S: NetScalar>(
+        _ f: (Tensor<S>) throws -> Double, at x: Tensor<S>, indices: [Int], step h: Double
+    ) rethrows -> Differences {
+        var probe = x
+        var result = Differences(indices: indices)
+        for i in indices {
+            let original = probe.scalars[i]
+            let plus = S(Double(original) + h), minus = S(Double(original) - h)
+            probe.scalars[i] = plus
+            let fPlus = try f(probe)
+            probe.scalars[i] = minus
+            let fMinus = try f(probe)
+            probe.scalars[i] = original
+            let taken = Double(plus) - Double(minus)
+            result.plus.append(fPlus)
+            result.minus.append(fMinus)
+            result.steps.append(taken)
+            result.values.append((fPlus - fMinus) / taken)
+        }
+        return result
+    }
+
+    /// Central differences along directions: for each unit vector u,
+    /// `(f(x + h u) - f(x - h u)) / (2h)`, which approximates `<grad f(x), u>` with two
+    /// evaluations however large x is.
+    public static func directional<S: NetScalar>(
+        _ f: (Tensor<S>) throws -> Double, at x: Tensor<S>, directions: [[Double]], step h: Double
+    ) rethrows -> [Double] {
+        try directions.map { u in
+            var plus = x, minus = x
+            for i in 0..<x.count {
+                plus.scalars[i] = S(Double(x.scalars[i]) + h * u[i])
+                minus.scalars[i] = S(Double(x.scalars[i]) - h * u[i])
+            }
+            return (try f(plus) - f(minus)) / (2 * h)
+        }
+    }
+
+    /// `count` random unit vectors of length `dimension`, from normal draws of `rng`.
+    public static func randomDirections(count: Int, dimension: Int, using rng: inout RandomSource) -> [[Double]] {
+        (0..<count).map { _ in
+            var u = (0..<dimension).map { _ in rng.standardNormal() }
+            let norm = u.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            if norm > 0 { u = u.map { $0 / norm } }
+            return u
+        }
+    }
+
+    /// Central differences at some entries, with the function values either side.
+    public struct Differences: Sendable {
+        public var indices: [Int]
+        public var values: [Double] = []
+        public var plus: [Double] = []
+        public var minus: [Double] = []
+        public var steps: [Double] = []
+
+        init(indices: [Int]) { self.indices = indices }
+
+        /// The estimates as a dense tensor (valid when every index was evaluated).
+        public func gradient(shape: [Int]) -> Tensor<Double> {
+            var out = Tensor<Double>(zeros: shape)
+            for (k, i) in indices.enumerated() { out.scalars[i] = values[k] }
+            return out
+        }
+    }
+}
