@@ -28,10 +28,17 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
 
-        // Numeric core: Tensor, GEMM through OpenBLAS, seeded numpy-compatible RNG.
+        // Fused elementwise kernels in C: vectorized square roots and divisions, with AVX-512 /
+        // AVX2 / SSE2 versions picked at load time. No FMA contraction, so results do not depend
+        // on which version runs.
+        .target(
+            name: "CKernels",
+            cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])]),
+
+        // Numeric core: Tensor, GEMM through OpenBLAS, fused kernels, seeded numpy-compatible RNG.
         .target(
             name: "NumericCore",
-            dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: ["CBLAS", "CKernels", .product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: optimized),
         // The reference engine: layers, losses, nets, update rules, solver. A pure library.
         .target(name: "Engine", dependencies: ["NumericCore"], swiftSettings: optimized),

@@ -5,14 +5,17 @@ import Glibc
 
 /// Makes sure OpenBLAS runs kernels that match this CPU, and says which ones it runs.
 ///
-/// Debian's OpenBLAS 0.3.21 does not know recent Intel models (e.g. family 6 model 0xCF) and
-/// falls back to "Prescott" SSE3 kernels, 4.6x slower on GEMM than its SkylakeX kernels
-/// (measured: `docs/perf-facts` in the project's shared material). When `OPENBLAS_CORETYPE` is not
-/// set and the library reports Prescott, this picks SkylakeX if `/proc/cpuinfo` lists the
-/// AVX-512 subsets those kernels use (F, CD, BW, DQ, VL), else Haswell if it lists AVX2 and FMA,
-/// else leaves the library alone, and re-initializes OpenBLAS's dispatch table through its exported
-/// `gotoblas_dynamic_quit` / `gotoblas_dynamic_init` (looked up at run time, so a BLAS without
-/// dynamic dispatch still links). A kernel the CPU cannot run is never forced.
+/// Debian's OpenBLAS 0.3.21 does not know recent CPUs (e.g. Intel family 6 model 0xCF) and falls
+/// back to "Prescott" SSE3 kernels, 4.6x slower on GEMM than its SkylakeX kernels (measured:
+/// the project's perf notes). When `OPENBLAS_CORETYPE` is not set and the detected core is
+/// slower than what `/proc/cpuinfo` allows, this switches: to SkylakeX where the CPU lists the
+/// AVX-512 subsets those kernels use (F, CD, BW, DQ, VL) and the detected core is not already an
+/// AVX-512 one (SkylakeX, Cooperlake, SapphireRapids); to Haswell where it lists AVX2 and FMA
+/// and the detected core is an older one (Prescott, Core2, Nehalem, Sandybridge, ...). It then
+/// re-initializes OpenBLAS's dispatch table through its exported `gotoblas_dynamic_quit` /
+/// `gotoblas_dynamic_init` (looked up at run time, so a BLAS without dynamic dispatch still
+/// links). A kernel the CPU cannot run is never forced, and a core named by the environment is
+/// always respected (some machines set it on purpose).
 ///
 /// This is the one place where the numeric core touches the process environment: it is a
 /// hardware set-up step, done once before the first GEMM.
@@ -51,14 +54,20 @@ public enum BLASRuntime {
                 detectedCore: detected, activeCore: detected,
                 reason: "OPENBLAS_CORETYPE=\(String(cString: forced)) was set by the environment", threads: threads)
         }
-        guard detected.lowercased() == "prescott" else {
-            return Selection(detectedCore: detected, activeCore: detected, reason: "OpenBLAS's own detection", threads: threads)
-        }
         let flags = cpuFlags()
+        let avx512Cores: Set<String> = ["skylakex", "cooperlake", "sapphirerapids"]
+        let avx2Cores: Set<String> = avx512Cores.union(["haswell", "zen", "excavator", "steamroller", "piledriver"])
+        let core = detected.lowercased()
         let target: String
         if ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"].allSatisfy(flags.contains) {
+            guard !avx512Cores.contains(core) else {
+                return Selection(detectedCore: detected, activeCore: detected, reason: "OpenBLAS's own detection (AVX-512 kernels)", threads: threads)
+            }
             target = "SkylakeX"
         } else if flags.contains("avx2") && flags.contains("fma") {
+            guard !avx2Cores.contains(core) else {
+                return Selection(detectedCore: detected, activeCore: detected, reason: "OpenBLAS's own detection", threads: threads)
+            }
             target = "Haswell"
         } else {
             return Selection(
@@ -79,7 +88,7 @@ public enum BLASRuntime {
         let active = coreName()
         return Selection(
             detectedCore: detected, activeCore: active,
-            reason: "OpenBLAS fell back to \(detected) on this CPU; switched to \(target) (CPU flags allow it)",
+            reason: "OpenBLAS chose \(detected) on this CPU; switched to \(target), which its flags allow",
             threads: Int(openblas_get_num_threads()))
     }
 

@@ -1,11 +1,12 @@
 import CBLAS
+import CKernels
 import RealModule
 
 /// The element types the engine computes in: `Double` (the course's float64 default) and `Float`.
 ///
 /// Everything numeric is generic over this protocol; the one thing that differs per type is which
 /// BLAS routine multiplies matrices (`cblas_dgemm` vs `cblas_sgemm`).
-public protocol NetScalar: Real, BinaryFloatingPoint, Codable, Sendable, CustomStringConvertible {
+public protocol NetScalar: Real, BinaryFloatingPoint, SIMDScalar, Codable, Sendable, CustomStringConvertible {
     /// numpy's name for the type: `"float64"` or `"float32"`.
     static var dtypeName: String { get }
 
@@ -16,12 +17,38 @@ public protocol NetScalar: Real, BinaryFloatingPoint, Codable, Sendable, CustomS
         alpha: Self, a: UnsafePointer<Self>, lda: Int,
         b: UnsafePointer<Self>, ldb: Int,
         beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+
+    /// One fused Adam pass (t already incremented), see `gc_kernels.h`.
+    static func adamKernel(
+        count: Int, w: UnsafeMutablePointer<Self>, m: UnsafeMutablePointer<Self>, v: UnsafeMutablePointer<Self>,
+        g: UnsafePointer<Self>, learningRate: Self, beta1: Self, beta2: Self,
+        correction1: Self, correction2: Self, epsilon: Self)
+
+    /// One fused RMSProp pass, see `gc_kernels.h`.
+    static func rmspropKernel(
+        count: Int, w: UnsafeMutablePointer<Self>, cache: UnsafeMutablePointer<Self>, g: UnsafePointer<Self>,
+        learningRate: Self, decayRate: Self, epsilon: Self)
 }
 
 @inline(__always)
 private func cblasTranspose(_ t: Bool) -> CBLAS_TRANSPOSE { t ? CblasTrans : CblasNoTrans }
 
 extension Double: NetScalar {
+    public static func adamKernel(
+        count: Int, w: UnsafeMutablePointer<Double>, m: UnsafeMutablePointer<Double>, v: UnsafeMutablePointer<Double>,
+        g: UnsafePointer<Double>, learningRate: Double, beta1: Double, beta2: Double,
+        correction1: Double, correction2: Double, epsilon: Double
+    ) {
+        gc_adam_f64(count, w, m, v, g, learningRate, beta1, beta2, correction1, correction2, epsilon)
+    }
+
+    public static func rmspropKernel(
+        count: Int, w: UnsafeMutablePointer<Double>, cache: UnsafeMutablePointer<Double>, g: UnsafePointer<Double>,
+        learningRate: Double, decayRate: Double, epsilon: Double
+    ) {
+        gc_rmsprop_f64(count, w, cache, g, learningRate, decayRate, epsilon)
+    }
+
     public static var dtypeName: String { "float64" }
 
     public static func gemm(
@@ -39,6 +66,21 @@ extension Double: NetScalar {
 }
 
 extension Float: NetScalar {
+    public static func adamKernel(
+        count: Int, w: UnsafeMutablePointer<Float>, m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>,
+        g: UnsafePointer<Float>, learningRate: Float, beta1: Float, beta2: Float,
+        correction1: Float, correction2: Float, epsilon: Float
+    ) {
+        gc_adam_f32(count, w, m, v, g, learningRate, beta1, beta2, correction1, correction2, epsilon)
+    }
+
+    public static func rmspropKernel(
+        count: Int, w: UnsafeMutablePointer<Float>, cache: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
+        learningRate: Float, decayRate: Float, epsilon: Float
+    ) {
+        gc_rmsprop_f32(count, w, cache, g, learningRate, decayRate, epsilon)
+    }
+
     public static var dtypeName: String { "float32" }
 
     public static func gemm(

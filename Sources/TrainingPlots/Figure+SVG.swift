@@ -7,7 +7,8 @@ extension Figure {
     ///
     /// Structure, for tools and tests: each panel is a `<g class="panel">` with a
     /// `<rect class="plot-area">`, one `<path class="series-line">` per series that has a
-    /// drawable point, `<g class="markers">` for series with markers, and a
+    /// drawable point, `<g class="markers">` of `<circle>`s for series with markers (and for points that sit alone
+    /// between gaps), and a
     /// `<text class="no-data">` when nothing is drawable; legends are `<g class="legend">`
     /// holding one `<g class="legend-entry">` per entry. Series longer than 2000 points are
     /// thinned to the lowest and highest point of each of 1000 buckets.
@@ -31,10 +32,11 @@ extension Figure {
 
         var top = 0.0
         if !title.isEmpty {
+            let fitted = TextMetrics.fit(title, fontSize: 18, maximumWidth: width - 20, bold: true)
             writer.element("text", [
                 ("class", "figure-title"), ("x", svgNumber(width / 2)), ("y", "30"), ("text-anchor", "middle"),
-                ("font-size", "18"), ("font-weight", "bold"), ("fill", "#111111"),
-            ], content: title)
+                ("font-size", svgNumber(fitted.fontSize)), ("font-weight", "bold"), ("fill", "#111111"),
+            ], content: fitted.text)
             top = 42
         }
         if legend == .shared {
@@ -48,11 +50,21 @@ extension Figure {
         let rows = max(1, (panels.count + columns - 1) / columns)
         let cellWidth = width / Double(columns)
         let cellHeight = max(60, (height - top) / Double(rows))
-        for (index, panel) in panels.enumerated() {
-            let cell = Rect(
+        func cell(_ index: Int) -> Rect {
+            Rect(
                 x: Double(index % columns) * cellWidth, y: top + Double(index / columns) * cellHeight,
                 width: cellWidth, height: cellHeight)
-            panel.render(into: &writer, cell: cell, id: index, palette: palette, showsLegend: legend == .perPanel)
+        }
+        // Panels in one column share their left edge, as matplotlib's subplots do.
+        var columnInsets = Array(repeating: 0.0, count: columns)
+        for (index, panel) in panels.enumerated() {
+            let layout = panel.layout(in: cell(index), palette: palette, showsLegend: legend == .perPanel).layout
+            columnInsets[index % columns] = max(columnInsets[index % columns], layout.plot.x - cell(index).x)
+        }
+        for (index, panel) in panels.enumerated() {
+            panel.render(
+                into: &writer, cell: cell(index), id: index, palette: palette, showsLegend: legend == .perPanel,
+                minimumLeftInset: columnInsets[index % columns])
         }
         writer.close("svg")
         return writer.text

@@ -23,7 +23,11 @@ struct Legend {
     init(_ entries: [LegendEntry], maximumWidth: Double) {
         var row: [LegendEntry] = []
         var width = 0.0
-        for entry in entries {
+        for var entry in entries {
+            let room = maximumWidth - Legend.swatchWidth - Legend.swatchGap
+            entry.label = TextMetrics.fit(
+                entry.label, fontSize: Legend.fontSize, maximumWidth: room, minimumFontSize: Legend.fontSize
+            ).text
             let entryWidth = Legend.width(of: entry)
             if !row.isEmpty && width + Legend.entryGap + entryWidth > maximumWidth {
                 rows.append(row)

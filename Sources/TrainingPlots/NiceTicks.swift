@@ -14,6 +14,12 @@ public enum NiceTicks {
         /// The power of ten.
         public var exponent: Int
 
+        /// Creates `mantissa × 10^exponent`.
+        public init(mantissa: Int, exponent: Int) {
+            self.mantissa = mantissa
+            self.exponent = exponent
+        }
+
         /// The step as a number.
         public var value: Double { tick(1) }
 

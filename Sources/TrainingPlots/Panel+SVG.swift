@@ -12,6 +12,24 @@ extension Panel {
         }
     }
 
+    /// The panel's legend (empty unless `showsLegend`) and layout inside `cell`.
+    ///
+    /// - Parameters:
+    ///   - cell: the panel's share of the figure.
+    ///   - palette: series colours.
+    ///   - showsLegend: whether the panel draws its own legend.
+    ///   - minimumLeftInset: the least distance from the cell's left edge to the plot area,
+    ///     so that panels stacked in a column line up; default 0.
+    func layout(
+        in cell: Rect, palette: Palette, showsLegend: Bool, minimumLeftInset: Double = 0
+    ) -> (legend: Legend, layout: PanelLayout) {
+        let legend = Legend(
+            showsLegend ? legendEntries(palette: palette) : [], maximumWidth: cell.width - 2 * PanelLayout.padding)
+        let layout = PanelLayout(
+            self, cell: cell, legendHeight: legend.height, minimumLeftInset: minimumLeftInset)
+        return (legend, layout)
+    }
+
     /// Writes the panel into `cell`.
     ///
     /// - Parameters:
@@ -20,18 +38,26 @@ extension Panel {
     ///   - id: a figure-unique number for the clip path.
     ///   - palette: series colours.
     ///   - showsLegend: whether to draw this panel's own legend.
-    func render(into writer: inout SVGWriter, cell: Rect, id: Int, palette: Palette, showsLegend: Bool) {
-        let legend = Legend(
-            showsLegend ? legendEntries(palette: palette) : [], maximumWidth: cell.width - 2 * PanelLayout.padding)
-        let layout = PanelLayout(self, cell: cell, legendHeight: legend.height)
+    ///   - minimumLeftInset: see `layout(in:palette:showsLegend:minimumLeftInset:)`.
+    func render(
+        into writer: inout SVGWriter, cell: Rect, id: Int, palette: Palette, showsLegend: Bool,
+        minimumLeftInset: Double
+    ) {
+        let (legend, layout) = layout(
+            in: cell, palette: palette, showsLegend: showsLegend, minimumLeftInset: minimumLeftInset)
         let plot = layout.plot
         writer.open("g", [("class", "panel")])
         if let baseline = layout.titleBaseline {
+            // Centred over the plot area, but kept inside the cell.
+            let room = cell.width - 2 * PanelLayout.padding
+            let fitted = TextMetrics.fit(title, fontSize: PanelLayout.titleFontSize, maximumWidth: room, bold: true)
+            let half = TextMetrics.width(fitted.text, fontSize: fitted.fontSize, bold: true) / 2
+            let x = min(max(plot.midX, cell.x + PanelLayout.padding + half), cell.maxX - PanelLayout.padding - half)
             writer.element("text", [
-                ("class", "panel-title"), ("x", svgNumber(plot.midX)), ("y", svgNumber(baseline)),
-                ("text-anchor", "middle"), ("font-size", svgNumber(PanelLayout.titleFontSize)),
+                ("class", "panel-title"), ("x", svgNumber(x)), ("y", svgNumber(baseline)),
+                ("text-anchor", "middle"), ("font-size", svgNumber(fitted.fontSize)),
                 ("font-weight", "bold"), ("fill", "#222222"),
-            ], content: title)
+            ], content: fitted.text)
         }
         legend.render(into: &writer, centerX: plot.midX, top: layout.legendTop)
 
@@ -66,10 +92,11 @@ extension Panel {
         writer.open("g", [
             ("class", "grid"), ("stroke", "#d0d0d0"), ("stroke-width", "0.8"), ("stroke-dasharray", "4 3"),
         ])
-        for x in xs.compactMap({ $0 }) {
+        // An empty panel shows its "no data" note on a clean background.
+        for x in xs.compactMap({ $0 }) where layout.hasData {
             writer.element("line", lineAttributes(x, plot.y, x, plot.maxY))
         }
-        for y in ys.compactMap({ $0 }) {
+        for y in ys.compactMap({ $0 }) where layout.hasData {
             writer.element("line", lineAttributes(plot.x, y, plot.maxX, y))
         }
         writer.close("g")
@@ -135,9 +162,11 @@ extension Panel {
                 ("stroke-width", pointCount > 300 ? "1.2" : "1.8"), ("stroke-linejoin", "round"),
                 ("stroke-linecap", "round"),
             ])
-            if series.showsMarkers {
+            // A point between two gaps is a zero-length line: give it a dot so it shows.
+            let dots = series.showsMarkers ? Array(pixels.joined()) : pixels.filter { $0.count == 1 }.flatMap { $0 }
+            if !dots.isEmpty {
                 writer.open("g", [("class", "markers"), ("fill", color)])
-                for point in pixels.joined() {
+                for point in dots {
                     writer.element("circle", [("cx", svgNumber(point.x)), ("cy", svgNumber(point.y)), ("r", "3")])
                 }
                 writer.close("g")
@@ -151,18 +180,20 @@ extension Panel {
         let fontSize = PanelLayout.labelFontSize
         if !xLabel.isEmpty {
             let baseline = plot.maxY + PanelLayout.tickLength + PanelLayout.tickFontSize + 8 + fontSize + 4
+            let fitted = TextMetrics.fit(xLabel, fontSize: fontSize, maximumWidth: plot.width)
             writer.element("text", [
                 ("class", "x-label"), ("x", svgNumber(plot.midX)), ("y", svgNumber(baseline)),
-                ("text-anchor", "middle"), ("font-size", svgNumber(fontSize)), ("fill", "#222222"),
-            ], content: xLabel)
+                ("text-anchor", "middle"), ("font-size", svgNumber(fitted.fontSize)), ("fill", "#222222"),
+            ], content: fitted.text)
         }
         if !yLabel.isEmpty {
             let x = cell.x + PanelLayout.padding + fontSize
+            let fitted = TextMetrics.fit(yLabel, fontSize: fontSize, maximumWidth: plot.height)
             writer.element("text", [
                 ("class", "y-label"), ("x", svgNumber(x)), ("y", svgNumber(plot.midY)),
                 ("transform", "rotate(-90 \(svgNumber(x)) \(svgNumber(plot.midY)))"),
-                ("text-anchor", "middle"), ("font-size", svgNumber(fontSize)), ("fill", "#222222"),
-            ], content: yLabel)
+                ("text-anchor", "middle"), ("font-size", svgNumber(fitted.fontSize)), ("fill", "#222222"),
+            ], content: fitted.text)
         }
     }
 

@@ -34,8 +34,9 @@ struct PanelLayout {
     /// Whether any series has a point that can be drawn.
     var hasData: Bool
 
-    /// Lays out `panel` inside `cell`, leaving `legendHeight` under the title for a legend.
-    init(_ panel: Panel, cell: Rect, legendHeight: Double) {
+    /// Lays out `panel` inside `cell`, leaving `legendHeight` under the title for a legend and
+    /// at least `minimumLeftInset` left of the plot area.
+    init(_ panel: Panel, cell: Rect, legendHeight: Double, minimumLeftInset: Double = 0) {
         let padding = PanelLayout.padding
         var top = cell.y + padding
         if panel.title.isEmpty {
@@ -57,8 +58,10 @@ struct PanelLayout {
             data: ranges?.y, fixed: panel.yRange, scale: panel.yScale,
             targetCount: min(10, max(2, Int(plotHeight / 45))))
         let yLabelWidth = yAxis.labels.map { TextMetrics.width($0, fontSize: PanelLayout.tickFontSize) }.max() ?? 0
-        let left = cell.x + padding + (panel.yLabel.isEmpty ? 0 : PanelLayout.labelFontSize + 8)
-            + yLabelWidth + PanelLayout.tickLength + 4
+        let left = cell.x + max(
+            minimumLeftInset,
+            padding + (panel.yLabel.isEmpty ? 0 : PanelLayout.labelFontSize + 8) + yLabelWidth
+                + PanelLayout.tickLength + 4)
 
         var plotWidth = max(20, cell.maxX - padding - 16 - left)
         var xAxis = PanelLayout.xAxis(panel, data: ranges?.x, targetCount: min(12, max(2, Int(plotWidth / 80))))

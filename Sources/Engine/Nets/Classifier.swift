@@ -25,3 +25,14 @@ public struct LossAndGradients<Scalar: NetScalar>: Sendable {
         self.gradients = gradients
     }
 }
+
+extension Classifier {
+    /// Runs `body` on the parameters with the model's own reference released, so that an update
+    /// rule writes into the parameter buffers in place instead of copying them.
+    public func updatingParameters<R, E: Error>(_ body: (inout ParameterSet<Scalar>) throws(E) -> R) throws(E) -> R {
+        var values = parameters
+        parameters = ParameterSet()
+        defer { parameters = values }
+        return try body(&values)
+    }
+}

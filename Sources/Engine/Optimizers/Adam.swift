@@ -51,12 +51,11 @@ public struct Adam: Sendable, Equatable, Codable {
             m.scalars.withUnsafeMutableBufferPointer { pm in
                 v.scalars.withUnsafeMutableBufferPointer { pv in
                     w.scalars.withUnsafeMutableBufferPointer { p in
-                        for i in 0..<p.count {
-                            let gi = g[i]
-                            pm[i] = b1 * pm[i] + (1 - b1) * gi
-                            pv[i] = b2 * pv[i] + (1 - b2) * gi * gi
-                            p[i] -= lr * (pm[i] * correction1) / (S.sqrt(pv[i] * correction2) + eps)
-                        }
+                        guard let pw = p.baseAddress else { return }
+                        S.adamKernel(
+                            count: p.count, w: pw, m: pm.baseAddress!, v: pv.baseAddress!, g: g.baseAddress!,
+                            learningRate: lr, beta1: b1, beta2: b2, correction1: correction1, correction2: correction2,
+                            epsilon: eps)
                     }
                 }
             }

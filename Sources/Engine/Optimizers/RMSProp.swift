@@ -29,10 +29,10 @@ public struct RMSProp: Sendable, Equatable, Codable {
         dw.scalars.withUnsafeBufferPointer { g in
             cache.scalars.withUnsafeMutableBufferPointer { c in
                 w.scalars.withUnsafeMutableBufferPointer { p in
-                    for i in 0..<p.count {
-                        c[i] = decay * c[i] + (1 - decay) * g[i] * g[i]
-                        p[i] -= lr * g[i] / (S.sqrt(c[i]) + eps)
-                    }
+                    guard let pw = p.baseAddress else { return }
+                    S.rmspropKernel(
+                        count: p.count, w: pw, cache: c.baseAddress!, g: g.baseAddress!,
+                        learningRate: lr, decayRate: decay, epsilon: eps)
                 }
             }
         }

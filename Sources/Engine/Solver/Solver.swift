@@ -44,11 +44,11 @@ public final class Solver<Model: Classifier> {
         let indices = rng.integers(below: train.count, count: configuration.batchSize)
         let batch = train.subset(indices)
         let result = try model.loss(batch.x, batch.y)
-        var parameters = model.parameters
-        model.parameters = ParameterSet()   // release the model's references: update in place
-        defer { model.parameters = parameters }
-        for i in parameters.tensors.indices {
-            try configuration.updateRule.step(&parameters.tensors[i], result.gradients.tensors[i], state: &states[i])
+        let rule = configuration.updateRule
+        try model.updatingParameters { (parameters) throws(NumericError) in
+            for i in parameters.tensors.indices {
+                try rule.step(&parameters.tensors[i], result.gradients.tensors[i], state: &states[i])
+            }
         }
         return result.loss
     }

@@ -1,0 +1,210 @@
+/// REDUCE, NEWOBJ and BUILD: calls are recorded, never executed. The few callables data files
+/// need are interpreted here (bytes written by Python 3, numpy arrays, dtypes and scalars).
+extension PickleReader {
+    private static let reconstruct: Set<String> = ["numpy.core.multiarray._reconstruct", "numpy._core.multiarray._reconstruct"]
+    private static let fromBuffer: Set<String> = ["numpy.core.numeric._frombuffer", "numpy._core.numeric._frombuffer"]
+    private static let scalar: Set<String> = ["numpy.core.multiarray.scalar", "numpy._core.multiarray.scalar"]
+    private static let byteConstructors: Set<String> = [
+        "builtins.bytes", "builtins.bytearray", "__builtin__.bytes", "__builtin__.bytearray",
+    ]
+
+    /// REDUCE: `callable(*arguments)`.
+    mutating func reduce(_ callable: PickleNode, _ arguments: PickleNode) throws(DatasetError) -> PickleNode {
+        guard case let .leaf(.global(module, name)) = callable else {
+            throw malformed("REDUCE on a \(callable.kindName), expected a global")
+        }
+        guard case let .tuple(args) = arguments else {
+            throw malformed("REDUCE arguments are a \(arguments.kindName), expected a tuple")
+        }
+        let qualified = module + "." + name
+        if qualified == "_codecs.encode" {
+            return .leaf(.bytes(try encode(args)))
+        }
+        if Self.byteConstructors.contains(qualified) {
+            if args.isEmpty { return .leaf(.bytes([])) }
+            if case let .leaf(.bytes(b)) = args[0], args.count == 1 { return .leaf(.bytes(b)) }
+            return .leaf(.bytes(try encode(args)))
+        }
+        if Self.fromBuffer.contains(qualified) {
+            return .leaf(.array(try frombuffer(args)))
+        }
+        if Self.scalar.contains(qualified) {
+            return .leaf(try numpyScalar(args))
+        }
+        return .object(PickleNode.ObjectBox(module: module, name: name, arguments: args))
+    }
+
+    /// NEWOBJ: `cls.__new__(cls, *arguments)`.
+    mutating func newObject(_ cls: PickleNode, _ arguments: PickleNode) throws(DatasetError) -> PickleNode {
+        guard case let .leaf(.global(module, name)) = cls else {
+            throw malformed("NEWOBJ on a \(cls.kindName), expected a class")
+        }
+        guard case let .tuple(args) = arguments else {
+            throw malformed("NEWOBJ arguments are a \(arguments.kindName), expected a tuple")
+        }
+        return .object(PickleNode.ObjectBox(module: module, name: name, arguments: args))
+    }
+
+    /// BUILD: sets the state of the object on top of the stack, decoding numpy arrays and dtypes.
+    mutating func build(_ state: PickleNode) throws(DatasetError) {
+        let target = try top()
+        guard case let .object(box) = target else {
+            throw malformed("BUILD on a \(target.kindName), expected an object")
+        }
+        box.state = state
+        let qualified = box.module + "." + box.name
+        if Self.reconstruct.contains(qualified) {
+            box.resolved = .array(try arrayFromState(state))
+        } else if qualified == "numpy.dtype" {
+            // State (3, byteorder, subarray, names, fields, elsize, alignment, flags).
+            var order: Character?
+            if case let .tuple(items) = state, items.count > 1 { order = Self.text(items[1])?.first }
+            if let code = box.arguments.first.flatMap(Self.text), let dtype = NumpyDType(code: code, byteOrder: order) {
+                box.resolved = .dtype(dtype)
+            }
+        }
+    }
+
+    /// `_codecs.encode(text, encoding)`: latin-1 (Python 3's way of pickling bytes at protocol
+    /// 0-2) or UTF-8.
+    private func encode(_ args: [PickleNode]) throws(DatasetError) -> [UInt8] {
+        guard let first = args.first, case let .leaf(.string(text)) = first, args.count <= 2 else {
+            throw malformed("encode expects (str, encoding)")
+        }
+        let encoding = args.count == 2 ? (Self.text(args[1]) ?? "?").lowercased() : "utf-8"
+        switch encoding {
+        case "latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1":
+            guard let bytes = Self.latin1(text) else { throw malformed("text has characters outside latin-1") }
+            return bytes
+        case "utf-8", "utf8":
+            return Array(text.utf8)
+        default:
+            throw malformed("unsupported encoding '\(encoding)'")
+        }
+    }
+
+    /// The latin-1 bytes of `text`, decoded straight from its UTF-8 (fast for 30 MB strings);
+    /// `nil` when a character is above U+00FF.
+    static func latin1(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { utf8 -> [UInt8]? in
+            var out = [UInt8](repeating: 0, count: utf8.count)
+            var n = 0, i = 0
+            while i < utf8.count {
+                let b = utf8[i]
+                if b < 0x80 {
+                    out[n] = b
+                    i += 1
+                } else if b & 0xE0 == 0xC0, b <= 0xC3, i + 1 < utf8.count {
+                    out[n] = (b & 0x03) << 6 | (utf8[i + 1] & 0x3F)
+                    i += 2
+                } else {
+                    return nil
+                }
+                n += 1
+            }
+            out.removeLast(out.count - n)
+            return out
+        }
+    }
+
+    /// ndarray state `(version, shape, dtype, is_fortran, raw)` (or without the version).
+    private func arrayFromState(_ state: PickleNode) throws(DatasetError) -> NumpyArray {
+        guard case var .tuple(items) = state, items.count == 4 || items.count == 5 else {
+            throw malformed("numpy array state is a \(state.kindName), expected a 4- or 5-tuple")
+        }
+        if items.count == 5 { items.removeFirst() }
+        guard let fortran = Self.flag(items[2]) else { throw malformed("numpy array state has a bad is_fortran flag") }
+        guard case let .leaf(.bytes(raw)) = items[3] else {
+            throw malformed("numpy array data is a \(items[3].kindName), expected raw bytes (object arrays are not supported)")
+        }
+        return try makeArray(raw: raw, dtype: items[1], shape: items[0], fortran: fortran)
+    }
+
+    /// `_frombuffer(buffer, dtype, shape, order)` (protocol 5).
+    private func frombuffer(_ args: [PickleNode]) throws(DatasetError) -> NumpyArray {
+        guard args.count == 4, case let .leaf(.bytes(raw)) = args[0] else {
+            throw malformed("_frombuffer expects (buffer, dtype, shape, order)")
+        }
+        return try makeArray(raw: raw, dtype: args[1], shape: args[2], fortran: Self.text(args[3]) == "F")
+    }
+
+    private func makeArray(raw: [UInt8], dtype node: PickleNode, shape shapeNode: PickleNode, fortran: Bool) throws(DatasetError) -> NumpyArray {
+        guard let dtype = Self.dtype(node) else { throw malformed("unsupported numpy dtype (\(node.kindName))") }
+        guard case let .tuple(dims) = shapeNode else { throw malformed("numpy shape is a \(shapeNode.kindName), expected a tuple") }
+        var shape: [Int] = []
+        var count = 1
+        for dim in dims {
+            guard case let .leaf(.int(d)) = dim, d >= 0 else { throw malformed("numpy shape has a bad dimension") }
+            let (product, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow else { throw malformed("numpy shape is too large") }
+            shape.append(d)
+            count = product
+        }
+        let (needed, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
+        guard !overflow, needed == raw.count else {
+            throw malformed("numpy array \(dtype) \(shapeText(shape)) needs \(overflow ? "too many" : String(needed)) bytes, the pickle holds \(raw.count)")
+        }
+        return NumpyArray(dtype: dtype, shape: shape, isFortranOrder: fortran, data: raw)
+    }
+
+    /// `numpy.core.multiarray.scalar(dtype, raw)`: a numpy integer, bool or float.
+    private func numpyScalar(_ args: [PickleNode]) throws(DatasetError) -> PickleValue {
+        guard args.count == 2, let dtype = Self.dtype(args[0]), case let .leaf(.bytes(raw)) = args[1],
+              raw.count == dtype.itemSize
+        else { throw malformed("numpy scalar expects (dtype, raw bytes) of a supported dtype") }
+        let array = NumpyArray(dtype: dtype, shape: [], data: raw)
+        switch dtype.kind {
+        case "b": return .bool(raw.contains { $0 != 0 })
+        case "f":
+            var bits: UInt64 = 0
+            for k in 0..<raw.count { bits |= UInt64(raw[dtype.isLittleEndian ? k : raw.count - 1 - k]) << (8 * UInt64(k)) }
+            switch dtype.itemSize {
+            case 8: return .float(Double(bitPattern: bits))
+            case 4: return .float(Double(Float(bitPattern: UInt32(bits))))
+            default: return .float(Double(Float16Bits.decode(UInt16(bits))))
+            }
+        default:
+            guard let value = array.integers()?.first else { throw malformed("numpy integer scalar does not fit in 64 bits") }
+            return .int(value)
+        }
+    }
+
+    private static func dtype(_ node: PickleNode) -> NumpyDType? {
+        switch node {
+        case let .leaf(.dtype(d)): return d
+        case let .object(box):
+            if case let .dtype(d)? = box.resolved { return d }
+            guard box.module + "." + box.name == "numpy.dtype" else { return nil }
+            return box.arguments.first.flatMap(text).flatMap { NumpyDType(code: $0) }
+        default: return nil
+        }
+    }
+
+    private static func text(_ node: PickleNode) -> String? {
+        guard case let .leaf(value) = node else { return nil }
+        switch value {
+        case .string, .bytes: return value.textValue
+        default: return nil
+        }
+    }
+
+    private static func flag(_ node: PickleNode) -> Bool? {
+        guard case let .leaf(value) = node, let v = value.intValue else { return nil }
+        return v != 0
+    }
+}
+
+/// IEEE half-precision decoding (numpy `float16` scalars), without relying on `Float16`,
+/// which is unavailable on some platforms.
+enum Float16Bits {
+    static func decode(_ h: UInt16) -> Float {
+        let sign: Float = h & 0x8000 != 0 ? -1 : 1
+        let exponent = Int((h >> 10) & 0x1F), fraction = Float(h & 0x3FF)
+        switch exponent {
+        case 0: return sign * fraction * Float(sign: .plus, exponent: -24, significand: 1)
+        case 31: return fraction == 0 ? sign * .infinity : .nan
+        default: return sign * (1 + fraction / 1024) * Float(sign: .plus, exponent: exponent - 15, significand: 1)
+        }
+    }
+}
