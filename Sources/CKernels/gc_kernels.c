@@ -49,3 +49,57 @@ GC_CLONES void gc_rmsprop_f32(size_t n, float *restrict w, float *restrict cache
                               float lr, float decay, float eps) {
     GC_RMSPROP(float, __builtin_sqrtf)
 }
+
+#include <stdint.h>
+#include <string.h>
+
+#define GC_SUMSQ(T)                                                               \
+    T acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                          \
+    size_t i = 0;                                                                 \
+    for (; i + 8 <= n; i += 8) {                                                  \
+        for (int k = 0; k < 8; k++) {                                             \
+            T wi = w[i + k];                                                      \
+            out[i + k] = scale * wi;                                              \
+            acc[k] += wi * wi;                                                    \
+        }                                                                         \
+    }                                                                             \
+    for (int k = 0; i < n; i++, k++) {                                            \
+        T wi = w[i];                                                              \
+        out[i] = scale * wi;                                                      \
+        acc[k] += wi * wi;                                                        \
+    }                                                                             \
+    return (double)(((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7])));
+
+GC_CLONES double gc_scaled_copy_sumsq_f64(size_t n, const double *restrict w, double *restrict out, double scale) {
+    GC_SUMSQ(double)
+}
+
+GC_CLONES double gc_scaled_copy_sumsq_f32(size_t n, const float *restrict w, float *restrict out, float scale) {
+    GC_SUMSQ(float)
+}
+
+#define GC_NONFINITE(T, U, MASK)                                                  \
+    size_t i = 0;                                                                 \
+    for (; i + 8 <= n; i += 8) {                                                  \
+        U bad = 0;                                                                \
+        for (int k = 0; k < 8; k++) {                                             \
+            U bits;                                                               \
+            memcpy(&bits, &x[i + k], sizeof bits);                                \
+            bad |= (U)((bits & MASK) == MASK);                                    \
+        }                                                                         \
+        if (bad) break;                                                           \
+    }                                                                             \
+    for (; i < n; i++) {                                                          \
+        U bits;                                                                   \
+        memcpy(&bits, &x[i], sizeof bits);                                        \
+        if ((bits & MASK) == MASK) return (long)i;                                \
+    }                                                                             \
+    return -1;
+
+GC_CLONES long gc_first_nonfinite_f64(size_t n, const double *x) {
+    GC_NONFINITE(double, uint64_t, UINT64_C(0x7ff0000000000000))
+}
+
+GC_CLONES long gc_first_nonfinite_f32(size_t n, const float *x) {
+    GC_NONFINITE(float, uint32_t, UINT32_C(0x7f800000))
+}

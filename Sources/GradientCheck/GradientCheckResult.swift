@@ -30,20 +30,23 @@ public struct GradientCheckResult: Sendable {
     public var maxRelativeError: Double
     /// The entry with that error.
     public var worst: Entry?
+    /// Entries (not at kinks) outside both tolerances, in index order.
+    public var failures: [Entry] = []
     /// Entries whose finite-difference step crossed a kink (ReLU at 0, a hinge margin at 0,
     /// a max): the analytic value matches a one-sided difference, so they are not blamed.
     public var kinks: [Entry]
 
-    /// Whether the worst relative error is within `settings.relativeTolerance`.
-    public var passed: Bool { maxRelativeError <= settings.relativeTolerance }
+    /// Whether every entry not at a kink is within the relative or the absolute tolerance.
+    public var passed: Bool { failures.isEmpty }
 
     /// One line for people: the error, where it is worst, and any kinks set aside.
     public var summary: String {
-        var text = "max relative error \(format(maxRelativeError)) (tolerance \(format(settings.relativeTolerance)), \(checkedCount) checked)"
+        var text = "max relative error \(format(maxRelativeError)) (relative tolerance \(format(settings.relativeTolerance)), absolute \(format(settings.absoluteTolerance)), \(checkedCount) checked)"
         if let worst {
             let at = worst.index.isEmpty ? "direction \(worst.flatIndex)" : "index \(Shape.describe(worst.index))"
             text += "; worst at \(at): numeric \(worst.numeric), analytic \(worst.analytic)"
         }
+        if !failures.isEmpty { text += "; \(failures.count) entr\(failures.count == 1 ? "y" : "ies") outside tolerance" }
         if !kinks.isEmpty { text += "; \(kinks.count) entr\(kinks.count == 1 ? "y" : "ies") at a kink set aside" }
         return text
     }

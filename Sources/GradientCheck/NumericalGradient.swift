@@ -12,40 +12,56 @@ public enum NumericalGradient {
     /// The gradient of a scalar function at every entry of `x` (2 evaluations per entry).
     public static func ofScalarFunction<S: NetScalar>(
         _ f: (Tensor<S>) throws -> Double, at x: Tensor<S>, step h: Double = 1e-5
-    ) rethrows -> Tensor<Double> {
+    ) throws -> Tensor<Double> {
         try entries(f, at: x, indices: Array(0..<x.count), step: h).gradient(shape: x.shape)
     }
 
     /// The gradient of `sum(f(x) * df)` at every entry of `x`: the backward pass of an array
-    /// function for the upstream gradient `df`.
+    /// function for the upstream gradient `df`. Like the course, each output's difference
+    /// `f(x+h)_j - f(x-h)_j` is taken before weighting and summing, which keeps round-off at the
+    /// level of single outputs rather than of the whole sum.
     public static func ofArrayFunction<S: NetScalar>(
-        _ f: @escaping (Tensor<S>) throws -> Tensor<S>, at x: Tensor<S>, upstream df: Tensor<S>, step h: Double = 1e-5
+        _ f: (Tensor<S>) throws -> Tensor<S>, at x: Tensor<S>, upstream df: Tensor<S>, step h: Double = 1e-5
     ) throws -> Tensor<Double> {
-        try ofScalarFunction(projecting(f, onto: df), at: x, step: h)
+        try entries(f, at: x, upstream: df, indices: Array(0..<x.count), step: h).gradient(shape: x.shape)
     }
 
-    /// `x -> sum(f(x) * df)`, in float64; throws when f's output is not shaped like `df`.
-    public static func projecting<S: NetScalar>(
-        _ f: @escaping (Tensor<S>) throws -> Tensor<S>, onto df: Tensor<S>
-    ) -> (Tensor<S>) throws -> Double {
-        { x in
-            let out = try f(x)
-            guard out.shape == df.shape else {
-                throw NumericError.shapeMismatch(operation: "numerical gradient", expected: "output shaped like the upstream gradient \(Shape.describe(df.shape))", got: out.shape)
-            }
-            var sum = 0.0
-            for i in 0..<out.count { sum += Double(out.scalars[i]) * Double(df.scalars[i]) }
-            return sum
-        }
-    }
-
-    /// Central differences at the given flat indices, keeping `f(x+h)` and `f(x-h)` for kink
-    /// analysis.
+    /// Central and one-sided differences of a scalar function at the given flat indices.
     public static func entries<S: NetScalar>(
         _ f: (Tensor<S>) throws -> Double, at x: Tensor<S>, indices: [Int], step h: Double
-    ) rethrows -> Differences {
+    ) throws -> Differences {
+        try differences({ [try f($0)] }, weights: [1], at: x, indices: indices, step: h)
+    }
+
+    /// Central and one-sided differences of `sum(f(x) * df)` at the given flat indices.
+    public static func entries<S: NetScalar>(
+        _ f: (Tensor<S>) throws -> Tensor<S>, at x: Tensor<S>, upstream df: Tensor<S>, indices: [Int], step h: Double
+    ) throws -> Differences {
+        let weights = df.scalars.map(Double.init)
+        return try differences({ (x: Tensor<S>) throws -> [Double] in
+            let out = try f(x)
+            guard out.shape == df.shape else {
+                throw NumericError.shapeMismatch(
+                    operation: "numerical gradient",
+                    expected: "output shaped like the upstream gradient \(Shape.describe(df.shape))", got: out.shape)
+            }
+            return out.scalars.map(Double.init)
+        }, weights: weights, at: x, indices: indices, step: h)
+    }
+
+    /// For each index: `f(x + h e_i)` and `f(x - h e_i)` (outputs as float64 vectors), then
+    /// `sum_j (plus_j - minus_j) * w_j / (2h)` and the one-sided slopes against `f(x)`.
+    static func differences<S: NetScalar>(
+        _ f: (Tensor<S>) throws -> [Double], weights: [Double], at x: Tensor<S>, indices: [Int], step h: Double
+    ) throws -> Differences {
         var probe = x
         var result = Differences(indices: indices)
+        let base = try f(x)
+        func weighted(_ a: [Double], _ b: [Double]) -> Double {
+            var sum = 0.0
+            for j in 0..<weights.count { sum += (a[j] - b[j]) * weights[j] }
+            return sum
+        }
         for i in indices {
             let original = probe.scalars[i]
             let plus = S(Double(original) + h), minus = S(Double(original) - h)
@@ -54,11 +70,10 @@ public enum NumericalGradient {
             probe.scalars[i] = minus
             let fMinus = try f(probe)
             probe.scalars[i] = original
-            let taken = Double(plus) - Double(minus)
-            result.plus.append(fPlus)
-            result.minus.append(fMinus)
-            result.steps.append(taken)
-            result.values.append((fPlus - fMinus) / taken)
+            let up = Double(plus) - Double(original), down = Double(original) - Double(minus)
+            result.values.append(weighted(fPlus, fMinus) / (up + down))
+            result.forwardSlopes.append(weighted(fPlus, base) / up)
+            result.backwardSlopes.append(weighted(base, fMinus) / down)
         }
         return result
     }
@@ -89,13 +104,13 @@ public enum NumericalGradient {
         }
     }
 
-    /// Central differences at some entries, with the function values either side.
+    /// Differences at some entries: the central estimate, and the one-sided slopes
+    /// `(f(x+h) - f(x)) / h` and `(f(x) - f(x-h)) / h` that reveal a kink inside the step.
     public struct Differences: Sendable {
         public var indices: [Int]
         public var values: [Double] = []
-        public var plus: [Double] = []
-        public var minus: [Double] = []
-        public var steps: [Double] = []
+        public var forwardSlopes: [Double] = []
+        public var backwardSlopes: [Double] = []
 
         init(indices: [Int]) { self.indices = indices }
 

@@ -24,6 +24,12 @@ public protocol NetScalar: Real, BinaryFloatingPoint, SIMDScalar, Codable, Senda
         g: UnsafePointer<Self>, learningRate: Self, beta1: Self, beta2: Self,
         correction1: Self, correction2: Self, epsilon: Self)
 
+    /// `out = scale * w`, returning `sum(w^2)` (fixed summation order), see `gc_kernels.h`.
+    static func scaledCopySumOfSquares(count: Int, w: UnsafePointer<Self>, out: UnsafeMutablePointer<Self>, scale: Self) -> Double
+
+    /// Index of the first NaN or infinity among `count` values, if any.
+    static func firstNonFinite(count: Int, _ x: UnsafePointer<Self>) -> Int?
+
     /// One fused RMSProp pass, see `gc_kernels.h`.
     static func rmspropKernel(
         count: Int, w: UnsafeMutablePointer<Self>, cache: UnsafeMutablePointer<Self>, g: UnsafePointer<Self>,
@@ -50,6 +56,15 @@ extension Double: NetScalar {
     }
 
     public static var dtypeName: String { "float64" }
+
+    public static func scaledCopySumOfSquares(count: Int, w: UnsafePointer<Double>, out: UnsafeMutablePointer<Double>, scale: Double) -> Double {
+        gc_scaled_copy_sumsq_f64(count, w, out, scale)
+    }
+
+    public static func firstNonFinite(count: Int, _ x: UnsafePointer<Double>) -> Int? {
+        let index = gc_first_nonfinite_f64(count, x)
+        return index < 0 ? nil : index
+    }
 
     public static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
@@ -82,6 +97,15 @@ extension Float: NetScalar {
     }
 
     public static var dtypeName: String { "float32" }
+
+    public static func scaledCopySumOfSquares(count: Int, w: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>, scale: Float) -> Double {
+        gc_scaled_copy_sumsq_f32(count, w, out, scale)
+    }
+
+    public static func firstNonFinite(count: Int, _ x: UnsafePointer<Float>) -> Int? {
+        let index = gc_first_nonfinite_f32(count, x)
+        return index < 0 ? nil : index
+    }
 
     public static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,

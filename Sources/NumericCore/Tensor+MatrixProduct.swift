@@ -29,7 +29,8 @@ extension Tensor {
         }
         if m == 0 || n == 0 { return }
         if k == 0 {
-            if beta == 0 { for i in 0..<out.count { out.scalars[i] = 0 } }
+            // op(a) @ op(b) is all zeros: out = beta * out (BLAS is not called with k = 0).
+            if beta != 1 { for i in 0..<out.count { out.scalars[i] = beta == 0 ? 0 : beta * out.scalars[i] } }
             return
         }
         a.scalars.withUnsafeBufferPointer { pa in

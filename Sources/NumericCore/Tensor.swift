@@ -78,6 +78,9 @@ public struct Tensor<Scalar: NetScalar>: Sendable {
 
     /// The same elements with another shape of equal count.
     public func reshaped(_ newShape: [Int]) throws(NumericError) -> Tensor {
+        guard newShape.allSatisfy({ $0 >= 0 }) else {
+            throw .invalidArgument(operation: "reshape", message: "negative dimension in \(Shape.describe(newShape))")
+        }
         guard Shape.count(newShape) == count else {
             throw .shapeMismatch(operation: "reshape", expected: "\(count) elements", got: newShape)
         }
@@ -100,8 +103,8 @@ public struct Tensor<Scalar: NetScalar>: Sendable {
     /// Flat index of the first NaN or infinity, if any.
     public var firstNonFiniteIndex: Int? {
         scalars.withUnsafeBufferPointer { p in
-            for i in 0..<p.count where !p[i].isFinite { return i }
-            return nil
+            guard let base = p.baseAddress else { return nil }
+            return Scalar.firstNonFinite(count: p.count, base)
         }
     }
 }

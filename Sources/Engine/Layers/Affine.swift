@@ -65,28 +65,20 @@ public enum Affine {
     }
 
     /// The backward pass writing into `grads`' buffers. With `computeDx` false, `dx` is left
-    /// untouched (a first layer's input gradient is not needed for training).
-    ///
-    /// `dwInitial`, when given, is added to `dw` (for example `reg * w`, so the L2 term costs no
-    /// extra pass): `dw = x.T @ dout + dwInitial`.
+    /// untouched (a first layer's input gradient is not needed for training). With
+    /// `accumulateDw`, `grads.dw` must already hold w's shape and the product is added to it:
+    /// `dw += x.T @ dout` (a net starts it at `reg * w`, so the L2 term costs no extra pass).
     public static func backward<S>(
         _ dout: Tensor<S>, _ cache: Cache<S>, into grads: inout Gradients<S>,
-        computeDx: Bool = true, dwInitial: (scale: S, tensor: Tensor<S>)? = nil
+        computeDx: Bool = true, accumulateDw: Bool = false
     ) throws(NumericError) {
         let op = "affine_backward"
         let (n, m) = (cache.x.rowCount, cache.w.shape[1])
         try Check.shape(dout, is: [n, m], "dout", op)
-        if let (scale, initial) = dwInitial {
-            grads.dw.resize(to: cache.w.shape)
-            initial.scalars.withUnsafeBufferPointer { pi in
-                grads.dw.scalars.withUnsafeMutableBufferPointer { pd in
-                    for i in 0..<pd.count { pd[i] = scale * pi[i] }
-                }
-            }
-            try Tensor.matmul(cache.x, dout, transposeA: true, into: &grads.dw, beta: 1, operation: op)
-        } else {
-            try Tensor.matmul(cache.x, dout, transposeA: true, into: &grads.dw, operation: op)
+        if accumulateDw {
+            try Check.shape(grads.dw, is: cache.w.shape, "initial dw", op)
         }
+        try Tensor.matmul(cache.x, dout, transposeA: true, into: &grads.dw, beta: accumulateDw ? 1 : 0, operation: op)
         dout.columnSums(into: &grads.db)
         if computeDx {
             try Tensor.matmul(dout, cache.w, transposeB: true, into: &grads.dx, operation: op)

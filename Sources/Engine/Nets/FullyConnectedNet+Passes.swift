@@ -83,19 +83,29 @@ extension FullyConnectedNet {
     }
 
     /// Back-propagates `workspace.dscores` (already holding dLoss/dscores) through the pass.
-    func backward(_ pass: ForwardPass, computeInputGradient: Bool) throws(NumericError) -> ParameterSet<Scalar> {
+    /// Returns the gradients and `sum(W^2)` over every weight matrix (0 when `reg` is 0).
+    func backward(_ pass: ForwardPass, computeInputGradient: Bool) throws(NumericError) -> (ParameterSet<Scalar>, Double) {
         let layers = configuration.layerCount
         var grads = parameters   // same names and order; every tensor is overwritten below
-        let scale = Scalar(reg)
-        func regularizer(_ l: Int) -> (scale: Scalar, tensor: Tensor<Scalar>)? {
-            reg != 0 ? (scale, pass.hidden.indices.contains(l) ? pass.hidden[l].affine.w : pass.output.w) : nil
+        var sumOfSquares = 0.0
+        /// dW starts as reg * W (and sum(W^2) is taken in the same pass) when reg is on.
+        func affineBackward(_ dout: Tensor<Scalar>, _ cache: Affine.Cache<Scalar>, layer l: Int) throws(NumericError) {
+            if reg != 0 {
+                workspace.affineGrads[l].dw.resize(to: cache.w.shape)
+                cache.w.scalars.withUnsafeBufferPointer { w in
+                    workspace.affineGrads[l].dw.scalars.withUnsafeMutableBufferPointer { dw in
+                        guard let base = w.baseAddress else { return }
+                        sumOfSquares += Scalar.scaledCopySumOfSquares(count: w.count, w: base, out: dw.baseAddress!, scale: Scalar(reg))
+                    }
+                }
+            }
+            try Affine.backward(
+                dout, cache, into: &workspace.affineGrads[l], computeDx: l > 0 || computeInputGradient, accumulateDw: reg != 0)
+            grads.tensors[layout.weight[l]] = workspace.affineGrads[l].dw
+            grads.tensors[layout.bias[l]] = workspace.affineGrads[l].db
         }
         let last = layers - 1
-        try Affine.backward(
-            workspace.dscores, pass.output, into: &workspace.affineGrads[last],
-            computeDx: last > 0 || computeInputGradient, dwInitial: regularizer(last))
-        grads.tensors[layout.weight[last]] = workspace.affineGrads[last].dw
-        grads.tensors[layout.bias[last]] = workspace.affineGrads[last].db
+        try affineBackward(workspace.dscores, pass.output, layer: last)
         var dh = workspace.affineGrads[last].dx
         for i in stride(from: layers - 2, through: 0, by: -1) {
             let caches = pass.hidden[i]
@@ -113,13 +123,9 @@ extension FullyConnectedNet {
                 grads.tensors[layout.gamma[i]] = g.dgamma
                 grads.tensors[layout.beta[i]] = g.dbeta
             }
-            try Affine.backward(
-                dz, caches.affine, into: &workspace.affineGrads[i],
-                computeDx: i > 0 || computeInputGradient, dwInitial: regularizer(i))
-            grads.tensors[layout.weight[i]] = workspace.affineGrads[i].dw
-            grads.tensors[layout.bias[i]] = workspace.affineGrads[i].db
+            try affineBackward(dz, caches.affine, layer: i)
             dh = workspace.affineGrads[i].dx
         }
-        return grads
+        return (grads, sumOfSquares)
     }
 }

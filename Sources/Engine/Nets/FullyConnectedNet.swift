@@ -56,9 +56,9 @@ public final class FullyConnectedNet<Scalar: NetScalar>: Classifier {
     }
 
     public func scores(_ x: Tensor<Scalar>) throws(NumericError) -> Tensor<Scalar> {
-        try Check.finite(x, "X", "FullyConnectedNet.loss")
-        let pass = try forward(x, training: false)
-        return pass.scores
+        let scores = try forward(x, training: false).scores
+        if scores.firstNonFiniteIndex != nil { try Check.finite(x, "X", "FullyConnectedNet.loss") }
+        return scores
     }
 
     public func loss(_ x: Tensor<Scalar>, _ y: [Int]) throws(NumericError) -> LossAndGradients<Scalar> {
@@ -67,17 +67,22 @@ public final class FullyConnectedNet<Scalar: NetScalar>: Classifier {
 
     /// The training loss and gradients. With `computeInputGradient` false the first layer's
     /// `dX` (not needed to train) is skipped; it is on by default, as in the course's code.
+    ///
+    /// X is not scanned for NaN up front: a NaN or infinity in X always reaches the scores
+    /// (`NaN * 0` is NaN in a matrix product), whose check is cheap; only then is X searched, so
+    /// that the error names X and the index.
     public func loss(_ x: Tensor<Scalar>, _ y: [Int], computeInputGradient: Bool) throws(NumericError) -> LossAndGradients<Scalar> {
-        try Check.finite(x, "X", "FullyConnectedNet.loss")
         let pass = try forward(x, training: true)
-        var dataLoss = try SoftmaxLoss.evaluate(pass.scores, y, gradientInto: &workspace.dscores)
-        if reg != 0 {
-            var squares = 0.0
-            for l in 0..<configuration.layerCount { squares += Double(parameters.tensors[layout.weight[l]].sumOfSquares()) }
-            dataLoss += 0.5 * reg * squares
+        var loss: Double
+        do {
+            loss = try SoftmaxLoss.evaluate(pass.scores, y, gradientInto: &workspace.dscores)
+        } catch .nonFinite(let operation, let argument, let index) {
+            try Check.finite(x, "X", "FullyConnectedNet.loss")
+            throw .nonFinite(operation: operation, argument: argument, index: index)
         }
-        let gradients = try backward(pass, computeInputGradient: computeInputGradient)
-        return LossAndGradients(loss: dataLoss, gradients: gradients)
+        let (gradients, sumOfSquares) = try backward(pass, computeInputGradient: computeInputGradient)
+        loss += 0.5 * reg * sumOfSquares
+        return LossAndGradients(loss: loss, gradients: gradients)
     }
 }
 

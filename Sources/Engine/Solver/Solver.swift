@@ -60,15 +60,7 @@ public final class Solver<Model: Classifier> {
         if let samples, data.count > samples {
             subset = data.subset(rng.integers(below: data.count, count: samples))
         }
-        var correct = 0
-        var start = 0
-        while start < subset.count {
-            let end = min(start + batchSize, subset.count)
-            let predictions = try model.scores(subset.x.rows(start..<end)).rowArgmax()
-            for (k, p) in predictions.enumerated() where p == subset.y[start + k] { correct += 1 }
-            start = end
-        }
-        return Double(correct) / Double(subset.count)
+        return try model.accuracy(on: subset, batchSize: batchSize)
     }
 
     /// Trains for `configuration.epochs` epochs, reporting progress to `onEvent` and a snapshot

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import NumericCore
+
+/// The tool's exit codes, and the one place that turns an error into a message and a code.
+enum ExitCodes {
+    static let success: Int32 = 0
+    static let checksFailed: Int32 = 1
+    static let badInput: Int32 = 2
+    static let internalError: Int32 = 3
+
+    /// Prints `error` as one line on standard error and returns the matching exit code.
+    static func report(_ error: Error) -> ExitCode {
+        let (message, code): (String, Int32) = switch error {
+        case let error as DatasetError: (error.description, badInput)
+        case let error as NumericError: (error.description, badInput)
+        case let error as UsageError: (error.message, badInput)
+        case let error as OutputError: (error.description, internalError)
+        default: ("internal error: \(error)", internalError)
+        }
+        FileHandle.standardError.write(Data("gradecheck: \(message)\n".utf8))
+        return ExitCode(code)
+    }
+}
+
+/// A flag combination the tool cannot run.
+struct UsageError: Error {
+    let message: String
+}
+
+/// A report or output file that could not be written.
+struct OutputError: Error, CustomStringConvertible {
+    let path: String
+    let reason: String
+    var description: String { "\(path): cannot write (\(reason))" }
+}

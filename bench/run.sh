@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Engine vs numpy: one training step (forward + backward + Adam) of a FullyConnectedNet
+# 3072-100-100-100-100-100-10, timed in the engine (bench/EngineBench) and in numpy written the
+# cs231n way (bench/netstep.py), in alternating processes: engine, numpy, engine, numpy, ...
+# Prints each side's median ms/step per configuration and, as its last line, the median of the
+# pairwise engine/numpy ratios at batch 200, float64.
+#
+# Both sides run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (some machines set them), so
+# each library picks its own kernels; the engine then corrects a slow choice by itself. Both
+# print the OpenBLAS core they ran. Same threads on both sides (the default, or set
+# OPENBLAS_NUM_THREADS for both).
+#
+#   bench/run.sh               5 rounds per configuration
+#   ROUNDS=9 bench/run.sh      more rounds (medians of noisy machines settle with more)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS="${ROUNDS:-5}"
+
+scripts/bootstrap
+swift build -c release --product engine-bench >&2
+engine=".build/release/engine-bench"
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
+
+configs=("float64 200 300" "float64 1000 80" "float32 200 300")
+for config in "${configs[@]}"; do
+    read -r dtype batch steps <<<"$config"
+    for round in $(seq 1 "$ROUNDS"); do
+        for side in engine numpy; do
+            if [ "$side" = engine ]; then
+                line=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$engine" --dtype "$dtype" --batch "$batch" --steps "$steps")
+            else
+                line=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 bench/netstep.py --dtype "$dtype" --batch "$batch" --steps "$steps")
+            fi
+            echo "round=$round $line" | tee -a "$results" >&2
+        done
+    done
+done
+
+python3 - "$results" <<'PY'
+import re, statistics, sys
+rows = []
+for line in open(sys.argv[1]):
+    fields = dict(re.findall(r'(\w+)=(\S+)', line))
+    fields['side'] = line.split()[1]
+    rows.append(fields)
+print()
+print('%-8s %-8s %6s  %12s %12s  %8s  %s' % ('dtype', 'side', 'batch', 'median ms', 'steps/s', 'ratio', 'kernels'))
+headline = None
+for dtype, batch in [('float64', '200'), ('float64', '1000'), ('float32', '200')]:
+    pick = [r for r in rows if r['dtype'] == dtype and r['batch'] == batch]
+    engine = [r for r in pick if r['side'] == 'engine']
+    numpy = [r for r in pick if r['side'] == 'numpy']
+    ratios = [float(e['median_ms']) / float(n['median_ms']) for e, n in zip(engine, numpy)]
+    ratio = statistics.median(ratios)
+    for name, side in (('engine', engine), ('numpy', numpy)):
+        ms = statistics.median(float(r['median_ms']) for r in side)
+        print('%-8s %-8s %6s  %12.3f %12.1f  %8s  %s, %s threads' % (
+            dtype, name, batch, ms, 1000 / ms, '%.3f' % ratio if name == 'engine' else '',
+            side[0]['core'], side[0]['threads']))
+    if dtype == 'float64' and batch == '200':
+        headline = (ratio, min(ratios), max(ratios), len(ratios))
+ratio, low, high, count = headline
+print()
+print('median engine/numpy step-time ratio (float64, batch 200, %d alternating pairs, range %.3f-%.3f): %.3f' % (count, low, high, ratio))
+PY
