@@ -18,7 +18,7 @@ public struct GradientCheckSettings: Sendable, Equatable {
     /// Differences this small pass whatever their relative error (`absoluteTolerance:`).
     public var absoluteTolerance: Double
     /// One-sided differences that disagree by more than this fraction reveal a kink.
-    public var kinkDisagreement: Double = 0.1
+    public var kinkDisagreement: Double = 1e-2
     /// How close (relative error) the analytic value must be to a one-sided difference for an
     /// entry to be blamed on the kink rather than the gradient.
     public var kinkMatchTolerance: Double = 1e-3

@@ -9,7 +9,9 @@ import Testing
 struct SolverTests {
     static let digits: DataSplits<Double> = try! Digits.load()
 
-    /// The notebook's overfitting experiment: 50 training images, batch 25, 20 epochs, sgd.
+    /// The notebook's overfitting experiment: 50 training images, batch 25, 20 epochs, sgd. Weight
+    /// scale and learning rate are tuned for the digits as the notebook asks students to tune
+    /// them (0.2 and 0.2: neighbouring values also reach 100%; 0.05 does not train).
     func overfit(hidden: [Int], weightScale: Double, learningRate: Double) throws -> SolverHistory {
         let small = Self.digits.train.prefix(50)
         var rng = RandomSource(seed: 0)
@@ -23,13 +25,13 @@ struct SolverTests {
 
     @Test("a 3-layer net overfits 50 digits to 100% train accuracy within 20 epochs")
     func overfitThreeLayers() throws {
-        let history = try overfit(hidden: [100, 100], weightScale: 1e-1, learningRate: 1e-1)
+        let history = try overfit(hidden: [100, 100], weightScale: 2e-1, learningRate: 2e-1)
         #expect(history.trainAccuracy.last == 1.0, "train accuracy history \(history.trainAccuracy)")
     }
 
     @Test("a 5-layer net overfits 50 digits to 100% train accuracy within 20 epochs")
     func overfitFiveLayers() throws {
-        let history = try overfit(hidden: [100, 100, 100, 100], weightScale: 1e-1, learningRate: 1e-1)
+        let history = try overfit(hidden: [100, 100, 100, 100], weightScale: 2e-1, learningRate: 2e-1)
         #expect(history.trainAccuracy.last == 1.0, "train accuracy history \(history.trainAccuracy)")
     }
 
@@ -93,9 +95,9 @@ struct SolverTests {
         let (model, _) = try recipe.train(on: Self.digits)
         let running = try #require(model.runningStatistics.first)
         #expect(running.variance.scalars.allSatisfy { $0 > 0 }, "running variance was updated")
-        // Test-time scores do not depend on the rest of the batch.
+        // Test-time scores do not depend on the rest of the batch (up to GEMM round-off).
         let x = Self.digits.validation.x
         let alone = try model.scores(x.rows(0..<1)), together = try model.scores(x.rows(0..<10))
-        #expect(alone.scalars == Array(together.scalars[0..<10]))
+        expectClose(alone, try together.rows(0..<1).reshaped([1, 10]), relativeTolerance: 1e-12, "first row's scores")
     }
 }

@@ -36,7 +36,9 @@ struct GradientCheckerKinkTests {
         #expect(result.summary.contains("kink"))
     }
 
-    @Test("a wrong analytic value at a kink entry is not excused", arguments: [5.0, 0.5, -1.0])
+    /// (0.5 is not among them: at x = 0 it is a subgradient, and the difference at a smaller step
+    /// agrees with it.)
+    @Test("a wrong analytic value at a kink entry is not excused", arguments: [5.0, 2.0, -1.0])
     func wrongValueAtKink(wrong: Double) throws {
         let x = Self.reluInput(0)
         var analytic = Self.reluGradient(x)
@@ -70,6 +72,25 @@ struct GradientCheckerKinkTests {
         let result = try GradientChecker.check(f, at: x, analytic: analytic)
         #expect(result.passed, "\(result.summary)")
         #expect(result.kinks.map(\.index) == [[5]])
+    }
+
+    /// relu(x + 0.3 h) + relu(x - 0.5 h) at x = 0 has corners on both sides inside the step: the
+    /// central difference is 1.8 h / 2h = 0.9 and the one-sided slopes 1.5 and 0.3, none of them
+    /// the true slope 1; only the re-evaluation with h / 10 (which no longer reaches either
+    /// corner) can clear a correct gradient.
+    @Test("corners on both sides: a correct value is cleared by a smaller step, a wrong one is not",
+          arguments: [(1.0, true), (2.0, false), (0.0, false)])
+    func cornersOnBothSides(analyticValue: Double, excused: Bool) throws {
+        let h = Self.h
+        var x = uniformTensor([6], in: 0.5...1, seed: 44)
+        x.scalars[3] = 0
+        let f: (Tensor<Double>) -> Double = { $0.scalars.reduce(0) { $0 + max(0, $1 + 0.3 * h) + max(0, $1 - 0.5 * h) } }
+        var analytic = map(x) { _ in 2 }
+        analytic.scalars[3] = analyticValue
+        let result = try GradientChecker.check(f, at: x, analytic: analytic)
+        #expect(result.passed == excused, "\(result.summary)")
+        #expect(result.kinks.map(\.index) == (excused ? [[3]] : []))
+        #expect(result.failures.map(\.index) == (excused ? [] : [[3]]))
     }
 
     /// sum(exp(10 x)): f'' / f' = 10, so one-sided slopes differ by ~h f'' = 1e-4 of f', far from

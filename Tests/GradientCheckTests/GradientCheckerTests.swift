@@ -23,6 +23,7 @@ struct GradientCheckerTests {
         #expect(result.passed, "\(result.summary)")
         #expect(result.maxRelativeError < Self.smoothBound, "\(name): \(result.summary)")
         #expect(result.checkedCount == 60)
+        #expect(result.failures.isEmpty)
         #expect(result.kinks.isEmpty)
         #expect(result.mode == .full)
         #expect(result.shape == [3, 4, 5])
@@ -53,6 +54,7 @@ struct GradientCheckerTests {
         #expect(worst.index == index)
         #expect(worst.flatIndex == flat)
         #expect(worst.analytic == analytic.scalars[flat])
+        #expect(result.failures.map(\.index) == [index])
         #expect(abs(worst.numeric - 2 * x.scalars[flat]) <= 1e-8)  // absolute tolerance 1e-8
         #expect(result.summary.contains(Shape.describe(index)), "\(result.summary)")
     }
@@ -64,7 +66,12 @@ struct GradientCheckerTests {
     func transposedFails() throws {
         let w = normalTensor([5, 5], seed: 24), c = normalTensor([5, 5], seed: 25)
         let f: (Tensor<Double>) -> Double = { w in
-            (0..<25).reduce(0.0) { $0 + c.scalars[$1] * w.scalars[$1] + 0.5 * w.scalars[$1] * w.scalars[$1] }
+            var sum = 0.0
+            for i in 0..<25 {
+                let (wi, ci) = (w.scalars[i], c.scalars[i])
+                sum += ci * wi + 0.5 * wi * wi
+            }
+            return sum
         }
         var g = c
         for i in 0..<25 { g.scalars[i] += w.scalars[i] }
@@ -86,6 +93,27 @@ struct GradientCheckerTests {
         let worst = try #require(result.worst)
         #expect(naiveWorst.pair.contains(worst.index), "worst \(worst.index), expected one of \(naiveWorst.pair)")
         #expect(abs(result.maxRelativeError - naiveWorst.error) <= 1e-6, "\(result.summary)")
+    }
+
+    /// f(x) = sum(c * x) with c[2, 1] = 2e-7: that entry's gradient cannot be judged to 1e-6
+    /// relative (round-off in a difference is ~1e-16 |f| / h). An analytic value off by 5e-10
+    /// has relative error ~1e-3 but is within the 1e-9 absolute tolerance, so it passes (and is
+    /// still reported as the worst); off by 5e-9 it fails. (f is linear, so the one-sided slopes
+    /// agree and no kink analysis is involved.)
+    @Test("tiny entries are judged by the absolute tolerance", arguments: [(5e-10, true), (5e-9, false)])
+    func absoluteTolerance(offset: Double, passes: Bool) throws {
+        let x = normalTensor([3, 4], seed: 31)
+        var c = normalTensor([3, 4], seed: 32)
+        c[2, 1] = 2e-7
+        let f: (Tensor<Double>) -> Double = { x in (0..<12).reduce(0.0) { $0 + c.scalars[$1] * x.scalars[$1] } }
+        var analytic = c
+        analytic[2, 1] += offset
+        let result = try GradientChecker.check(f, at: x, analytic: analytic)
+        #expect(result.passed == passes, "\(result.summary)")
+        #expect(result.maxRelativeError > GradientCheckSettings.float64.relativeTolerance, "\(result.summary)")
+        #expect(result.worst?.index == [2, 1])
+        #expect(result.kinks.isEmpty)
+        #expect(result.failures.map(\.index) == (passes ? [] : [[2, 1]]))
     }
 
     @Test("an analytic gradient of another shape throws shapeMismatch")

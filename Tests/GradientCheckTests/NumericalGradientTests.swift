@@ -13,7 +13,7 @@ struct NumericalGradientTests {
     @Test("sum(x^2) -> 2x")
     func squares() throws {
         let x = normalTensor([3, 4], seed: 1)
-        let numeric = NumericalGradient.ofScalarFunction(sumOfSquares, at: x)
+        let numeric = try NumericalGradient.ofScalarFunction(sumOfSquares, at: x)
         #expect(numeric.shape == [3, 4])
         let worst = try #require(worstAbsoluteDifference(numeric.scalars, x.scalars.map { 2 * $0 }))
         #expect(worst.difference <= Self.float64Tolerance, "\(worst)")
@@ -22,7 +22,7 @@ struct NumericalGradientTests {
     @Test("sum(sin(x)) -> cos(x)")
     func sines() throws {
         let x = normalTensor([2, 3, 4], seed: 2)
-        let numeric = NumericalGradient.ofScalarFunction(sumOfSines, at: x)
+        let numeric = try NumericalGradient.ofScalarFunction(sumOfSines, at: x)
         #expect(numeric.shape == [2, 3, 4])
         let worst = try #require(worstAbsoluteDifference(numeric.scalars, x.scalars.map(cos)))
         #expect(worst.difference <= Self.float64Tolerance, "\(worst)")
@@ -57,18 +57,23 @@ struct NumericalGradientTests {
         }
     }
 
-    @Test("every evaluation moves exactly one entry by +h or -h, and the caller's x is untouched")
+    @Test("f(x) once, then every evaluation moves exactly one entry by +h or -h; the caller's x is untouched")
     func perturbsOneEntryAtATime() throws {
         let x = normalTensor([3, 4], seed: 9)
         let copy = x
         var moves: [(index: Int, delta: Double)] = []
-        _ = NumericalGradient.ofScalarFunction({ probe in
+        var unperturbed = 0
+        _ = try NumericalGradient.ofScalarFunction({ probe in
             let changed = perturbedIndices(probe, from: x)
-            if changed.count == 1 { moves.append((changed[0], probe.scalars[changed[0]] - x.scalars[changed[0]])) }
-            else { Issue.record("an evaluation changed \(changed.count) entries: \(changed)") }
+            switch changed.count {
+            case 0: unperturbed += 1
+            case 1: moves.append((changed[0], probe.scalars[changed[0]] - x.scalars[changed[0]]))
+            default: Issue.record("an evaluation changed \(changed.count) entries: \(changed)")
+            }
             return sumOfSquares(probe)
         }, at: x, step: 1e-5)
         #expect(x == copy)
+        #expect(unperturbed == 1, "f(x) itself is evaluated once (for the one-sided slopes)")
         #expect(moves.map(\.index) == (0..<12).flatMap { [$0, $0] })
         for (k, move) in moves.enumerated() {
             let expected = k % 2 == 0 ? 1e-5 : -1e-5
@@ -84,25 +89,38 @@ struct NumericalGradientTests {
         let x = Tensor<Float>([0.1])
         let plus = Double(Float(Double(Float(0.1)) + 1e-5)), minus = Double(Float(Double(Float(0.1)) - 1e-5))
         try #require(plus - minus != 2e-5, "the test needs a step that rounding changes")
-        let numeric = NumericalGradient.ofScalarFunction({ 3 * Double($0.scalars[0]) }, at: x, step: 1e-5)
+        let numeric = try NumericalGradient.ofScalarFunction({ 3 * Double($0.scalars[0]) }, at: x, step: 1e-5)
         // 3 p - 3 m is exact in float64, so the quotient is exactly 3 (a 2h denominator is 4e-4 off).
         #expect(numeric.scalars == [3])
     }
 
-    @Test("entries keep f(x + h), f(x - h) and the steps of the indices asked for")
+    /// sum(x^2) at x_i = 2 with h = 1e-3: forward slope ((2 + h)^2 - 4) / h = 4 + h, backward
+    /// (4 - (2 - h)^2) / h = 4 - h, central 4. Absolute tolerance 1e-9 (round-off ~1e-16 * |f| / h).
+    @Test("entries give the central difference and both one-sided slopes, at the indices asked for")
     func differences() throws {
         let x = try Tensor<Double>(shape: [2, 2], scalars: [0.5, -1, 2, 3])
-        let d = NumericalGradient.entries(sumOfSquares, at: x, indices: [2, 0], step: 1e-3)
+        let d = try NumericalGradient.entries(sumOfSquares, at: x, indices: [2, 0], step: 1e-3)
         #expect(d.indices == [2, 0])
-        var up = x, down = x
-        up.scalars[2] += 1e-3
-        down.scalars[2] -= 1e-3
-        #expect(d.plus[0] == sumOfSquares(up) && d.minus[0] == sumOfSquares(down))
-        #expect(d.steps[0] == up.scalars[2] - down.scalars[2])
-        #expect(abs(d.values[0] - 4) <= 1e-10)   // 2 * 2; absolute tolerance 1e-10
-        #expect(abs(d.values[1] - 1) <= 1e-10)   // 2 * 0.5
+        let expected: [(central: Double, forward: Double, backward: Double)] = [(4, 4.001, 3.999), (1, 1.001, 0.999)]
+        for (k, e) in expected.enumerated() {
+            #expect(abs(d.values[k] - e.central) <= 1e-9, "central \(k): \(d.values[k])")
+            #expect(abs(d.forwardSlopes[k] - e.forward) <= 1e-9, "forward \(k): \(d.forwardSlopes[k])")
+            #expect(abs(d.backwardSlopes[k] - e.backward) <= 1e-9, "backward \(k): \(d.backwardSlopes[k])")
+        }
         let dense = d.gradient(shape: [2, 2])
         #expect(dense.scalars[1] == 0 && dense.scalars[3] == 0)  // not evaluated
+        #expect(dense.scalars[2] == d.values[0] && dense.scalars[0] == d.values[1])
+    }
+
+    @Test("array entries weight each output's difference by df")
+    func arrayEntries() throws {
+        // f(x) = [x0 * x1, x1^2]; df = [3, -2]; d/dx1 sum(f * df) = 3 x0 - 4 x1 = 3 * 2 - 4 * 0.5 = 4.
+        let x = try Tensor<Double>(shape: [2], scalars: [2, 0.5])
+        let df = try Tensor<Double>(shape: [2], scalars: [3, -2])
+        let d = try NumericalGradient.entries({ x in
+            try Tensor<Double>(shape: [2], scalars: [x.scalars[0] * x.scalars[1], x.scalars[1] * x.scalars[1]])
+        }, at: x, upstream: df, indices: [1], step: 1e-5)
+        #expect(abs(d.values[0] - 4) <= 1e-9)  // absolute tolerance 1e-9
     }
 
     @Test("directional differences approximate <grad f, u> for unit directions")

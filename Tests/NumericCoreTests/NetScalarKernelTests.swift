@@ -17,12 +17,18 @@ struct NetScalarKernelTests {
     }
 
     /// count + 1 elements each (the last is a guard), seeded; v is a second moment, so >= 0.
+    /// Every fifth entry has g = v = 0, where the update is decided by epsilon alone.
     static func buffers<S: NetScalar>(_: S.Type, count: Int, seed: UInt32) -> Buffers<S> {
         var rng = RandomSource(seed: seed)
         func draw(_ f: (inout RandomSource) -> Double) -> [S] { (0...count).map { _ in S(f(&rng)) } }
-        return Buffers(
+        var b = Buffers(
             w: draw { $0.standardNormal() }, m: draw { 0.1 * $0.standardNormal() },
             v: draw { 0.01 * $0.uniform() }, g: draw { $0.standardNormal() })
+        for i in stride(from: 3, to: count, by: 5) {
+            b.g[i] = 0
+            b.v[i] = 0
+        }
+        return b
     }
 
     @Test("adamKernel (float64) equals the scalar formula", arguments: counts)
@@ -110,6 +116,68 @@ struct NetScalarKernelTests {
         if count > 0 {
             #expect(got.w[0] != start.w[0], "the kernel did not update w")
         }
+    }
+
+    @Test("scaledCopySumOfSquares (float64): out = scale * w, and sum(w^2) in 8 interleaved partial sums",
+          arguments: counts + [17])
+    func scaledCopyFloat64(count: Int) {
+        scaledCopy(Double.self, count: count)
+    }
+
+    @Test("scaledCopySumOfSquares (float32): out = scale * w, and sum(w^2) in 8 interleaved partial sums",
+          arguments: counts + [17])
+    func scaledCopyFloat32(count: Int) {
+        scaledCopy(Float.self, count: count)
+    }
+
+    func scaledCopy<S: NetScalar>(_: S.Type, count: Int) {
+        let w = Self.buffers(S.self, count: count, seed: UInt32(count) + 37).w
+        let scale: S = 0.37
+        // Expected: lane k accumulates w[i]^2 for i = k mod 8, in S; lanes combined pairwise.
+        var lanes = [S](repeating: 0, count: 8)
+        for i in 0..<count { lanes[i % 8] += w[i] * w[i] }
+        let expectedSum = Double(((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7])))
+        var expectedOut = [S](repeating: -7, count: count + 1)  // -7: the guard
+        for i in 0..<count { expectedOut[i] = scale * w[i] }
+
+        var out = [S](repeating: -7, count: count + 1)
+        let sum = w.withUnsafeBufferPointer { pw in
+            out.withUnsafeMutableBufferPointer { po in
+                S.scaledCopySumOfSquares(count: count, w: pw.baseAddress!, out: po.baseAddress!, scale: scale)
+            }
+        }
+        #expect(sum.bitPattern == expectedSum.bitPattern, "\(S.dtypeName) count \(count): sum \(sum), expected \(expectedSum)")
+        expectIdentical(out, expectedOut, "\(S.dtypeName) scaled copy, count \(count)")
+        // And it is sum(w^2) up to round-off: relative tolerance 1e-5 (float32) against float64.
+        let plain = (0..<count).reduce(0.0) { $0 + Double(w[$1]) * Double(w[$1]) }
+        #expect(abs(sum - plain) <= 1e-5 * plain)
+    }
+
+    /// (count, positions of non-finite values): in the 8-wide body, in the tail, several (the
+    /// first wins), none.
+    static let nonFiniteCases: [(count: Int, positions: [Int])] = [
+        (0, []), (1, [0]), (7, [6]), (8, [7]), (9, [8]), (9, []), (17, [3, 16]), (1000, []),
+        (1000, [999]), (1000, [517, 600]), (1000, [8, 0]),
+    ]
+
+    @Test("firstNonFinite finds the first NaN or infinity", arguments: nonFiniteCases)
+    func firstNonFinite(count: Int, positions: [Int]) {
+        for bad in [Double.nan, .infinity, -.infinity] {
+            var x = (0...count).map { Double($0) - 500 }
+            x[count] = .nan  // guard past the end: must not be seen
+            for p in positions { x[p] = bad }
+            let found = x.withUnsafeBufferPointer { Double.firstNonFinite(count: count, $0.baseAddress!) }
+            #expect(found == positions.min(), "float64 \(bad), count \(count), at \(positions): found \(String(describing: found))")
+            let xf = x.map(Float.init)
+            let foundF = xf.withUnsafeBufferPointer { Float.firstNonFinite(count: count, $0.baseAddress!) }
+            #expect(foundF == positions.min(), "float32 \(bad), count \(count), at \(positions): found \(String(describing: foundF))")
+            #expect(Tensor<Double>(Array(x[0..<count])).firstNonFiniteIndex == positions.min())
+        }
+        // The largest finite values are not flagged.
+        let big = [Double](repeating: .greatestFiniteMagnitude, count: 9)
+        #expect(big.withUnsafeBufferPointer { Double.firstNonFinite(count: 9, $0.baseAddress!) } == nil)
+        let bigF = [Float](repeating: .greatestFiniteMagnitude, count: 9)
+        #expect(bigF.withUnsafeBufferPointer { Float.firstNonFinite(count: 9, $0.baseAddress!) } == nil)
     }
 
     /// Bit-for-bit equality, reporting the first differing index (the guard is the last one).

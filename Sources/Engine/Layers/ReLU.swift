@@ -2,7 +2,8 @@ import NumericCore
 
 /// The rectified linear unit, elementwise.
 ///
-/// Forward: `out = max(0, x)`, any shape. Backward: `dx = dout * (x > 0)`: the gradient at
+/// Forward: `out = max(0, x)`, any shape (NaN propagates, as `np.maximum`). Backward:
+/// `dx = dout * (x > 0)`: the gradient at
 /// exactly 0 is 0, as in the course (`dout[x <= 0] = 0`).
 public enum ReLU {
     /// The forward input (only its sign is needed).
@@ -20,7 +21,7 @@ public enum ReLU {
         out.resize(to: x.shape)
         x.scalars.withUnsafeBufferPointer { px in
             out.scalars.withUnsafeMutableBufferPointer { po in
-                for i in 0..<px.count { po[i] = px[i] > 0 ? px[i] : 0 }
+                for i in 0..<px.count { po[i] = px[i] <= 0 ? 0 : px[i] }   // NaN stays NaN, as np.maximum
             }
         }
         return Cache(x: x)
