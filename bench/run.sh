@@ -5,6 +5,10 @@
 # Prints each side's median ms/step per configuration and, as its last line, the median of the
 # pairwise engine/numpy ratios at batch 200, float64.
 #
+# Two engine lines: "engine" is the engine's training step as its Solver runs it, which does not
+# compute the gradient of the input batch (nothing uses it); "engine-samework" also computes it,
+# as the cs231n code does, so it does exactly numpy's GEMM work. Both ratios are printed.
+#
 # Both sides run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (some machines set them), so
 # each library picks its own kernels; the engine then corrects a slow choice by itself. Both
 # print the OpenBLAS core they ran. Same threads on both sides (the default, or set
@@ -26,9 +30,11 @@ configs=("float64 200 300" "float64 1000 80" "float32 200 300")
 for config in "${configs[@]}"; do
     read -r dtype batch steps <<<"$config"
     for round in $(seq 1 "$ROUNDS"); do
-        for side in engine numpy; do
+        for side in engine samework numpy; do
             if [ "$side" = engine ]; then
                 line=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$engine" --dtype "$dtype" --batch "$batch" --steps "$steps")
+            elif [ "$side" = samework ]; then
+                line=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$engine" --dtype "$dtype" --batch "$batch" --steps "$steps" --input-gradient)
             else
                 line=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 bench/netstep.py --dtype "$dtype" --batch "$batch" --steps "$steps")
             fi
@@ -45,22 +51,24 @@ for line in open(sys.argv[1]):
     fields['side'] = line.split()[1]
     rows.append(fields)
 print()
-print('%-8s %-8s %6s  %12s %12s  %8s  %s' % ('dtype', 'side', 'batch', 'median ms', 'steps/s', 'ratio', 'kernels'))
-headline = None
+print('%-8s %-16s %6s  %10s %9s  %7s  %s' % ('dtype', 'side', 'batch', 'median ms', 'steps/s', 'ratio', 'kernels'))
+headline = {}
 for dtype, batch in [('float64', '200'), ('float64', '1000'), ('float32', '200')]:
     pick = [r for r in rows if r['dtype'] == dtype and r['batch'] == batch]
-    engine = [r for r in pick if r['side'] == 'engine']
     numpy = [r for r in pick if r['side'] == 'numpy']
-    ratios = [float(e['median_ms']) / float(n['median_ms']) for e, n in zip(engine, numpy)]
-    ratio = statistics.median(ratios)
-    for name, side in (('engine', engine), ('numpy', numpy)):
+    for name in ('engine', 'engine-samework', 'numpy'):
+        side = [r for r in pick if r['side'] == name]
         ms = statistics.median(float(r['median_ms']) for r in side)
-        print('%-8s %-8s %6s  %12.3f %12.1f  %8s  %s, %s threads' % (
-            dtype, name, batch, ms, 1000 / ms, '%.3f' % ratio if name == 'engine' else '',
+        ratios = [float(e['median_ms']) / float(n['median_ms']) for e, n in zip(side, numpy)]
+        ratio = statistics.median(ratios)
+        print('%-8s %-16s %6s  %10.3f %9.1f  %7s  %s, %s threads' % (
+            dtype, name, batch, ms, 1000 / ms, '%.3f' % ratio if name != 'numpy' else '',
             side[0]['core'], side[0]['threads']))
-    if dtype == 'float64' and batch == '200':
-        headline = (ratio, min(ratios), max(ratios), len(ratios))
-ratio, low, high, count = headline
+        if dtype == 'float64' and batch == '200':
+            headline[name] = (ratio, min(ratios), max(ratios), len(ratios))
 print()
+ratio, low, high, count = headline['engine-samework']
+print('same work as numpy (engine also computes dX of the first layer): ratio %.3f (range %.3f-%.3f)' % (ratio, low, high))
+ratio, low, high, count = headline['engine']
 print('median engine/numpy step-time ratio (float64, batch 200, %d alternating pairs, range %.3f-%.3f): %.3f' % (count, low, high, ratio))
 PY

@@ -1,6 +1,9 @@
 // Times one training step (forward + backward + Adam on every parameter) of the course's
 // FullyConnectedNet 3072-100-100-100-100-100-10 on a fixed minibatch, and prints one line:
 //   engine dtype=float64 batch=200 steps=300 median_ms=... p10_ms=... p90_ms=... core=... threads=...
+// The engine's training step does not compute the gradient of the input batch (nothing uses
+// it); with --input-gradient it does, as the cs231n code does, and the line starts
+// "engine-samework".
 // bench/run.sh runs it alternately with bench/netstep.py (numpy, written the cs231n way).
 import Engine
 import Foundation
@@ -11,11 +14,18 @@ struct Options {
     var batch = 200
     var steps = 300
     var warmup = 10
+    /// Also compute the first layer's dX, as the cs231n code does (same GEMM work as numpy).
+    var inputGradient = false
 
     init(_ arguments: [String]) {
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
+            if arguments[i] == "--input-gradient" {
+                inputGradient = true
+                i += 1
+                continue
+            }
             switch arguments[i] {
             case "--dtype": dtype = value
             case "--batch": batch = Int(value) ?? batch
@@ -42,7 +52,7 @@ func measure<S: NetScalar>(_: S.Type, _ options: Options) throws -> (step: [Doub
     var times: [Double] = [], lossTimes: [Double] = []
     for step in 0..<(options.warmup + options.steps) {
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = try net.loss(x, y)
+        let result = try net.loss(x, y, computeInputGradient: options.inputGradient)
         let lossDone = DispatchTime.now().uptimeNanoseconds
         try net.updatingParameters { (parameters) throws(NumericError) in
             for i in parameters.tensors.indices {
@@ -69,8 +79,8 @@ do {
     let sorted = times.sorted(), lossSorted = lossTimes.sorted()
     let blas = BLASRuntime.selection
     print(String(
-        format: "engine dtype=%@ batch=%d steps=%d median_ms=%.3f p10_ms=%.3f p90_ms=%.3f loss_ms=%.3f core=%@ threads=%d",
-        options.dtype, options.batch, options.steps, quantile(sorted, 0.5), quantile(sorted, 0.1), quantile(sorted, 0.9),
+        format: "%@ dtype=%@ batch=%d steps=%d median_ms=%.3f p10_ms=%.3f p90_ms=%.3f loss_ms=%.3f core=%@ threads=%d",
+        options.inputGradient ? "engine-samework" : "engine", options.dtype, options.batch, options.steps, quantile(sorted, 0.5), quantile(sorted, 0.1), quantile(sorted, 0.9),
         quantile(lossSorted, 0.5),
         blas.activeCore, blas.threads))
 } catch {
