@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `gradecheck` command: the only place that reads arguments and the environment and that
 /// chooses exit codes (0 success, 1 failed checks, 2 bad usage or input, 3 internal error).
@@ -10,4 +11,20 @@ struct GradeCheck: ParsableCommand {
         version: "0.1.0",
         subcommands: [TrainCommand.self],
         defaultSubcommand: TrainCommand.self)
+
+    /// Parses and runs, mapping argument errors to exit code 2 (swift-argument-parser's own
+    /// default is 64) with the parser's message.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitCodes.badInput)
+            }
+            exit(withError: error)
+        }
+    }
 }

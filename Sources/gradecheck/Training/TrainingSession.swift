@@ -87,7 +87,7 @@ struct TrainingSession {
             normalization \(recipe.normalization?.rawValue ?? "none"), dropout keep \(recipe.dropoutKeepProbability), \
             reg \(recipe.reg), weight scale \(recipe.weightScale), seed \(recipe.seed)
             solver: \(recipe.updateRule), \(recipe.epochs) epochs, batch \(recipe.batchSize), lr decay \(recipe.learningRateDecay)
-            blas: OpenBLAS \(BLASRuntime.selection.activeCore) kernels, \(BLASRuntime.selection.threads) threads
+            blas: OpenBLAS \(BLASRuntime.selection.activeCore) kernels, \(BLASRuntime.selection.threads) threads (\(BLASRuntime.selection.reason))
 
             """)
     }
