@@ -36,6 +36,15 @@ enum Check {
         }
     }
 
+    /// Scores (N, C) with N >= 1, finite, and N labels in 0..<C; returns (N, C).
+    static func scoresAndLabels<S>(_ x: Tensor<S>, _ y: [Int], _ operation: String) throws(NumericError) -> (Int, Int) {
+        try matrix(x, "scores", operation)
+        try nonEmptyBatch(x, operation)
+        try labels(y, rows: x.shape[0], classes: x.shape[1], operation)
+        try finite(x, "scores", operation)
+        return (x.shape[0], x.shape[1])
+    }
+
     static func probability(_ p: Double, _ name: String, _ operation: String) throws(NumericError) {
         guard p > 0 && p <= 1 else {
             throw .invalidArgument(operation: operation, message: "\(name) must be in (0, 1], got \(p)")

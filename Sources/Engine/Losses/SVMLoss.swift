@@ -7,12 +7,7 @@ import NumericCore
 /// `dx_ij = [margin_ij > 0] / N` for `j != y_i`, `dx_{i,y_i} = -(count of positive margins) / N`.
 public enum SVMLoss {
     public static func evaluate<S>(_ x: Tensor<S>, _ y: [Int]) throws(NumericError) -> (loss: Double, dx: Tensor<S>) {
-        let op = "svm_loss"
-        try Check.matrix(x, "scores", op)
-        try Check.nonEmptyBatch(x, op)
-        let (n, c) = (x.shape[0], x.shape[1])
-        try Check.labels(y, rows: n, classes: c, op)
-        try Check.finite(x, "scores", op)
+        let (n, c) = try Check.scoresAndLabels(x, y, "svm_loss")
         var dx = Tensor<S>(zeros: x.shape)
         let inverseN = 1 / S(n)
         var total = 0.0

@@ -15,12 +15,7 @@ public enum SoftmaxLoss {
 
     /// The loss, writing the gradient into `dx` (reshaped to x's shape, buffer reused).
     public static func evaluate<S>(_ x: Tensor<S>, _ y: [Int], gradientInto dx: inout Tensor<S>) throws(NumericError) -> Double {
-        let op = "softmax_loss"
-        try Check.matrix(x, "scores", op)
-        try Check.nonEmptyBatch(x, op)
-        let (n, c) = (x.shape[0], x.shape[1])
-        try Check.labels(y, rows: n, classes: c, op)
-        try Check.finite(x, "scores", op)
+        let (n, c) = try Check.scoresAndLabels(x, y, "softmax_loss")
         dx.resize(to: x.shape)
         let inverseN = 1 / S(n)
         var total = 0.0
