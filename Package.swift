@@ -27,6 +27,9 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
 
         // Fused elementwise kernels in C: vectorized square roots and divisions, with AVX-512 /
         // AVX2 / SSE2 versions picked at load time. No FMA contraction, so results do not depend
@@ -49,8 +52,17 @@ let package = Package(
             name: "Datasets", dependencies: ["NumericCore", "CZlib"],
             resources: [.copy("Resources/digits.csv.gz"), .copy("Resources/README.md")],
             swiftSettings: optimized),
-        // SVG line charts and the training history file.
+        // SVG line charts of training curves.
         .target(name: "TrainingPlots", swiftSettings: optimized),
+        // Fixture files: versioned JSON with exact float64 arrays, goldens and recorded cases.
+        .target(name: "Fixtures", dependencies: ["NumericCore"], swiftSettings: optimized),
+        // The results model shared by the runner and the reports.
+        .target(name: "Grading", swiftSettings: optimized),
+        // JUnit XML, Gradescope JSON, Markdown and terminal summaries; XSD validation (libxml2).
+        .target(
+            name: "Reports", dependencies: ["Grading", "CLibXML2"],
+            resources: [.copy("Resources/schemas")],
+            swiftSettings: optimized),
         // The command-line tool: the only place that reads arguments and chooses exit codes.
         .executableTarget(
             name: "gradecheck",
@@ -69,5 +81,7 @@ let package = Package(
         .testTarget(name: "GradientCheckTests", dependencies: ["GradientCheck", "NumericCore"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NumericCore"]),
         .testTarget(name: "TrainingPlotsTests", dependencies: ["TrainingPlots"]),
+        .testTarget(name: "FixturesTests", dependencies: ["Fixtures", "NumericCore"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading"]),
     ]
 )

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A whole grading run: who was graded, how, and every check's result.
+public struct GradingRun: Sendable, Codable, Equatable {
+    /// The implementation's name (e.g. `swift-reference`, or a submission's folder).
+    public var implementation: String
+    /// The assignment-year profile used, and why it was chosen.
+    public var profile: String
+    public var profileReason: String
+    /// The seed of every random choice the checks made.
+    public var seed: UInt32
+    public var toolVersion: String
+    /// When the run started (UTC) and how long it took, in seconds.
+    public var startedAt: Date
+    public var duration: Double
+    public var results: [CheckResult]
+
+    public init(
+        implementation: String, profile: String, profileReason: String, seed: UInt32, toolVersion: String,
+        startedAt: Date, duration: Double, results: [CheckResult]
+    ) {
+        self.implementation = implementation
+        self.profile = profile
+        self.profileReason = profileReason
+        self.seed = seed
+        self.toolVersion = toolVersion
+        self.startedAt = startedAt
+        self.duration = duration
+        self.results = results
+    }
+
+    public var score: Double { results.reduce(0) { $0 + $1.score } }
+    public var maxScore: Double { results.filter { $0.outcome != .skipped }.reduce(0) { $0 + $1.points } }
+
+    public func count(_ outcome: CheckOutcome) -> Int { results.filter { $0.outcome == outcome }.count }
+
+    /// Everything that ran passed (skipped checks do not count against it).
+    public var allPassed: Bool { results.allSatisfy { $0.outcome == .passed || $0.outcome == .skipped } }
+
+    /// Groups in first-appearance order, with their results.
+    public var groups: [(name: String, results: [CheckResult])] {
+        var order: [String] = []
+        var byGroup: [String: [CheckResult]] = [:]
+        for r in results {
+            if byGroup[r.group] == nil { order.append(r.group) }
+            byGroup[r.group, default: []].append(r)
+        }
+        return order.map { ($0, byGroup[$0]!) }
+    }
+}
