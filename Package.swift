@@ -56,6 +56,17 @@ let package = Package(
         .target(name: "TrainingPlots", swiftSettings: optimized),
         // Fixture files: versioned JSON with exact float64 arrays, goldens and recorded cases.
         .target(name: "Fixtures", dependencies: ["NumericCore"], swiftSettings: optimized),
+        // The interface an implementation under test provides (operations, values, handles).
+        .target(name: "Implementation", dependencies: ["NumericCore"], swiftSettings: optimized),
+        // The reference engine behind that interface, in-process.
+        .target(name: "ReferenceImplementation", dependencies: ["Engine", "Implementation"], swiftSettings: optimized),
+        // The check catalog and its runner. Its oracle is the fixtures plus numerical gradients of
+        // the implementation's own forward passes: it never imports the engine.
+        .target(
+            name: "Checks", dependencies: ["Implementation", "Fixtures", "GradientCheck", "Grading", "NumericCore"],
+            swiftSettings: optimized),
+        // Records the engine's fixture cases (and transcribes the notebooks' goldens).
+        .target(name: "FixtureRecorder", dependencies: ["Engine", "Fixtures", "NumericCore"], swiftSettings: optimized),
         // The results model shared by the runner and the reports.
         .target(name: "Grading", swiftSettings: optimized),
         // JUnit XML, Gradescope JSON, Markdown and terminal summaries; XSD validation (libxml2).
@@ -67,7 +78,8 @@ let package = Package(
         .executableTarget(
             name: "gradecheck",
             dependencies: [
-                "NumericCore", "Engine", "Datasets", "TrainingPlots",
+                "NumericCore", "Engine", "Datasets", "TrainingPlots", "Checks", "Fixtures", "FixtureRecorder",
+                "Grading", "Implementation", "ReferenceImplementation", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized),

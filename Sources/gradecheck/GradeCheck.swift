@@ -9,8 +9,8 @@ struct GradeCheck: ParsableCommand {
         commandName: "gradecheck",
         abstract: "Reference engine and grader for the CS231n fully-connected-nets assignment.",
         version: "0.1.0",
-        subcommands: [TrainCommand.self],
-        defaultSubcommand: TrainCommand.self)
+        subcommands: [GradeCommand.self, ListCommand.self, FixturesCommand.self, ValidateReportCommand.self, TrainCommand.self],
+        defaultSubcommand: GradeCommand.self)
 
     /// Parses and runs, mapping argument errors to exit code 2 (swift-argument-parser's own
     /// default is 64) with the parser's message.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Datasets
+import Fixtures
+import Reports
 import Foundation
 import NumericCore
 
@@ -16,6 +18,8 @@ enum ExitCodes {
         case let error as DatasetError: (error.description, badInput)
         case let error as NumericError: (error.description, badInput)
         case let error as UsageError: (error.message, badInput)
+        case let error as FixtureError: (error.description, badInput)
+        case let error as ReportWriteError: (error.description, internalError)
         case let error as OutputError: (error.description, internalError)
         default: ("internal error: \(error)", internalError)
         }

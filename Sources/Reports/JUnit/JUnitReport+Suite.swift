@@ -1,0 +1,54 @@
+import Grading
+
+extension JUnitReport {
+    /// One `<testsuite>` element for a group's results.
+    func suite(_ group: String, _ results: [CheckResult], id: Int, run: GradingRun) -> String {
+        let name = Self.suiteName(group)
+        let milliseconds = results.map { NumberFormatting.milliseconds($0.duration) }
+        let attributes: [(String, String)] = [
+            ("name", name), ("package", "gradecheck"), ("id", String(id)),
+            ("timestamp", JUnitTimestamp.format(run.startedAt)),
+            ("hostname", Self.nonBlank(hostname, or: "localhost")),
+            ("tests", String(results.count)),
+            ("failures", String(results.filter { $0.outcome == .failed }.count)),
+            ("errors", String(results.filter { $0.outcome == .errored }.count)),
+            ("skipped", String(results.filter { $0.outcome == .skipped }.count)),
+            ("time", NumberFormatting.seconds(milliseconds: milliseconds.reduce(0, +))),
+        ]
+        var xml = "  <testsuite" + attributes.map { " \($0.0)=\"\(XMLEscaping.attribute($0.1))\"" }.joined() + ">\n"
+
+        xml += "    <properties>\n"
+        for (key, value) in properties(run, results) {
+            xml += "      <property name=\"\(XMLEscaping.attribute(key))\" value=\"\(XMLEscaping.attribute(value))\"/>\n"
+        }
+        xml += "    </properties>\n"
+
+        for (result, ms) in zip(results, milliseconds) {
+            xml += testcase(result, classname: "gradecheck." + name, milliseconds: ms)
+        }
+
+        var systemOut = ""
+        for result in results where result.outcome == .passed || result.outcome == .skipped {
+            guard !result.output.isEmpty else { continue }
+            systemOut += "[\(result.id)]\n" + Truncation.headAndTail(result.output, maxBytes: maxBytesPerCheck)
+            if !systemOut.hasSuffix("\n") { systemOut += "\n" }
+        }
+        xml += "    <system-out>" + XMLEscaping.text(systemOut) + "</system-out>\n"
+        xml += "    <system-err></system-err>\n"
+        xml += "  </testsuite>\n"
+        return xml
+    }
+
+    /// The run's settings, then each check's tolerance.
+    func properties(_ run: GradingRun, _ results: [CheckResult]) -> [(String, String)] {
+        var list: [(String, String)] = [
+            ("implementation", run.implementation), ("profile", run.profile),
+            ("profile.reason", run.profileReason), ("seed", String(run.seed)),
+            ("tool.version", run.toolVersion),
+        ]
+        for result in results where !result.tolerance.isEmpty {
+            list.append(("tolerance." + result.id, result.tolerance))
+        }
+        return list
+    }
+}

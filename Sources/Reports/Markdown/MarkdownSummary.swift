@@ -1,0 +1,70 @@
+import Grading
+
+/// A grading run as GitHub-flavoured Markdown for CI job pages (`$GITHUB_STEP_SUMMARY`, GitLab
+/// job notes): a heading with the score, the run's settings, a table of groups (passed, failed,
+/// errored, skipped, points) with a total row, then each failed or errored check in a collapsed
+/// `<details>` block (message, tolerance and captured output in a fenced block), then the skipped
+/// checks with their reasons.
+///
+/// Text from checks is escaped (backslashes before Markdown punctuation, entities inside HTML,
+/// fences longer than any backtick run) and control characters are shown as `\u{XX}` tokens.
+/// GitHub caps a step summary at 1 MiB, hence the smaller default cap per check (4 KiB).
+public struct MarkdownSummary: Sendable {
+    /// Cap on one check's details, in UTF-8 bytes of the original text.
+    public var maxBytesPerCheck: Int
+
+    public init(maxBytesPerCheck: Int = 4 * 1024) {
+        self.maxBytesPerCheck = maxBytesPerCheck
+    }
+
+    /// The Markdown text, ending with a newline.
+    public func render(_ run: GradingRun) -> String {
+        var md = "## gradecheck: \(MarkdownEscaping.inline(run.implementation)): "
+        md += "\(RunSummary.points(run.results)) points\n\n"
+        md += MarkdownEscaping.inline(RunSummary.settings(run)) + "\n\n"
+        md += table(run)
+
+        let problems = run.results.filter { $0.outcome == .failed || $0.outcome == .errored }
+        if problems.isEmpty {
+            md += "\n" + (run.results.isEmpty ? "No checks ran.\n" : "Every check that ran passed.\n")
+        } else {
+            md += "\n### Failed and errored checks\n"
+            for result in problems { md += "\n" + details(result) }
+        }
+
+        let skipped = run.results.filter { $0.outcome == .skipped }
+        if !skipped.isEmpty {
+            md += "\n### Skipped checks\n\n"
+            for result in skipped {
+                let reason = result.message.isEmpty ? "" : ": " + MarkdownEscaping.inline(result.message)
+                md += "- " + MarkdownEscaping.inline(result.id) + reason + "\n"
+            }
+        }
+        return md
+    }
+
+    private func table(_ run: GradingRun) -> String {
+        var md = "| Group | Passed | Failed | Errored | Skipped | Points |\n| :-- | --: | --: | --: | --: | --: |\n"
+        func row(_ name: String, _ results: [CheckResult]) -> String {
+            let counts = CheckOutcome.allCases.map { outcome in String(results.filter { $0.outcome == outcome }.count) }
+            return "| " + ([name] + counts + [RunSummary.points(results)]).joined(separator: " | ") + " |\n"
+        }
+        for group in run.groups { md += row(MarkdownEscaping.inline(group.name), group.results) }
+        md += row("**Total**", run.results)
+        return md
+    }
+
+    private func details(_ result: CheckResult) -> String {
+        let word = result.outcome == .failed ? "FAIL" : "ERROR"
+        let title = result.title.isEmpty ? "" : ": " + MarkdownEscaping.html(result.title)
+        var body: [String] = []
+        if !result.message.isEmpty { body.append(result.message) }
+        if !result.tolerance.isEmpty { body.append("tolerance: " + result.tolerance) }
+        if !result.output.isEmpty { body.append("--- output ---\n" + result.output) }
+        let text = body.isEmpty ? "(no message)" : body.joined(separator: "\n")
+        return "<details>\n<summary>\(word) <code>\(MarkdownEscaping.html(result.id))</code>\(title) "
+            + "(\(NumberFormatting.points(result.score))/\(NumberFormatting.points(result.points)))</summary>\n\n"
+            + MarkdownEscaping.fencedBlock(Truncation.headAndTail(text, maxBytes: maxBytesPerCheck))
+            + "\n</details>\n"
+    }
+}

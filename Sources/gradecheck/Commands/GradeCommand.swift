@@ -1,0 +1,74 @@
+import ArgumentParser
+import Checks
+import Datasets
+import Fixtures
+import Foundation
+import Grading
+import Implementation
+import ReferenceImplementation
+import Reports
+
+/// `gradecheck grade` (the default command): runs the check catalog against an implementation
+/// and writes the JUnit XML, Gradescope JSON and Markdown reports plus a terminal summary.
+/// Without a submission it grades the built-in Swift reference, in-process.
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Run every check against an implementation and write JUnit XML, Gradescope JSON and Markdown reports.",
+        discussion: "Exit code 0 when every check passed, 1 when one failed or errored, 2 for bad usage or input, 3 for an internal error.")
+
+    @Option(help: "Only checks whose id matches one of these globs (e.g. 'layers.*'); repeatable.")
+    var only: [String] = []
+
+    @Option(help: "Skip checks whose id matches one of these globs; repeatable.")
+    var skip: [String] = []
+
+    @Option(help: "The fixtures folder (cases/ inside).")
+    var fixtures: String = "fixtures"
+
+    @Option(help: "JUnit XML report path.")
+    var junit: String = "reports/junit.xml"
+
+    @Option(help: "Gradescope results.json path.")
+    var gradescope: String = "reports/results.json"
+
+    @Option(help: "Markdown summary path (for CI job summaries).")
+    var markdown: String = "reports/summary.md"
+
+    @Option(help: "Seed of the checks' random choices.")
+    var seed: UInt32 = 0
+
+    func run() throws {
+        let started = Date()
+        let run: GradingRun
+        do {
+            let catalog = Catalog.checks
+            for pattern in only + skip where !catalog.contains(where: { Glob.matches(pattern, $0.id) }) {
+                throw UsageError(message: "no check id matches '\(pattern)' (see `gradecheck list`)")
+            }
+            let selected = CheckRunner.select(catalog, only: only, skip: skip)
+            let store = try FixtureStore(folder: URL(fileURLWithPath: fixtures).appendingPathComponent("cases").path)
+            let digits = try Digits.load()
+            let implementation = ReferenceImplementation()
+            let context = CheckContext(
+                implementation: implementation, fixtures: store,
+                trainingData: (digits.train, digits.validation), seed: seed)
+            let results = CheckRunner(checks: selected).run(context) { result in
+                if Terminal.isInteractive { Terminal.write("\r\u{1B}[K\(result.outcome.rawValue): \(result.id)") }
+            }
+            if Terminal.isInteractive { Terminal.write("\r\u{1B}[K") }
+            run = GradingRun(
+                implementation: implementation.name, profile: "2018+", profileReason: "the Swift reference follows the 2018+ conventions",
+                seed: seed, toolVersion: GradeCheck.configuration.version, startedAt: started,
+                duration: Date().timeIntervalSince(started), results: results)
+            try ReportWriter.write(JUnitReport().data(run), to: URL(fileURLWithPath: junit))
+            try ReportWriter.write(GradescopeReport().data(run), to: URL(fileURLWithPath: gradescope))
+            try ReportWriter.write(Data(MarkdownSummary().render(run).utf8), to: URL(fileURLWithPath: markdown))
+        } catch {
+            throw ExitCodes.report(error)
+        }
+        Terminal.write(TerminalSummary(color: Terminal.usesColor).render(run))
+        Terminal.write("reports: \(junit), \(gradescope), \(markdown)\n")
+        if !run.allPassed { throw ExitCode(ExitCodes.checksFailed) }
+    }
+}
