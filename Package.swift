@@ -67,13 +67,17 @@ let package = Package(
             swiftSettings: optimized),
         // Records the engine's fixture cases (and transcribes the notebooks' goldens).
         .target(name: "FixtureRecorder", dependencies: ["Engine", "Fixtures", "NumericCore"], swiftSettings: optimized),
+        // Realistic student mistakes applied to the reference: every check must be failed by one.
+        .target(name: "Mutants", dependencies: ["ReferenceImplementation", "Implementation", "NumericCore"], swiftSettings: optimized),
         // The results model shared by the runner and the reports.
         .target(name: "Grading", swiftSettings: optimized),
         // JUnit XML, Gradescope JSON, Markdown and terminal summaries; XSD validation (libxml2).
         .target(
             name: "Reports", dependencies: ["Grading", "CLibXML2"],
             resources: [.copy("Resources/schemas")],
-            swiftSettings: optimized),
+            // libxml2's headers bring the system ICU's UErrorCode, which clashes with Foundation's
+            // bundled ICU when debug builds index system modules.
+            swiftSettings: optimized + [.unsafeFlags(["-index-ignore-system-modules"])]),
         // The command-line tool: the only place that reads arguments and chooses exit codes.
         .executableTarget(
             name: "gradecheck",
@@ -95,5 +99,8 @@ let package = Package(
         .testTarget(name: "TrainingPlotsTests", dependencies: ["TrainingPlots"]),
         .testTarget(name: "FixturesTests", dependencies: ["Fixtures", "NumericCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading"]),
+        .testTarget(
+            name: "ChecksTests",
+            dependencies: ["Checks", "Mutants", "ReferenceImplementation", "Fixtures", "Grading", "Implementation", "Datasets", "NumericCore"]),
     ]
 )

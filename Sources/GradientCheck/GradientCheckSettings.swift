@@ -9,7 +9,8 @@
 /// An entry passes when its course relative error is within `relativeTolerance` OR its absolute
 /// difference is within `absoluteTolerance`: a gradient entry of 1e-7 cannot be estimated to
 /// 1e-6 relative when the differences of `f` carry about `eps * |f| / h` of round-off (2e-10 for
-/// float64 with |f| = 10), so tiny entries are judged by the absolute noise floor instead.
+/// float64 with |f| = 10), so tiny entries are judged by the absolute noise floor instead: the
+/// larger of `absoluteTolerance` and `16 * eps * |f(x)| / h`, computed from the function's size.
 public struct GradientCheckSettings: Sendable, Equatable {
     /// Finite-difference step `h`.
     public var step: Double

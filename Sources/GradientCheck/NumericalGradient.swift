@@ -57,6 +57,10 @@ public enum NumericalGradient {
         var probe = x
         var result = Differences(indices: indices)
         let base = try f(x)
+        // Round-off in a difference of f is a few ulps of |f|; divided by the step it is the
+        // smallest disagreement that means anything.
+        let scale = zip(base, weights).reduce(0.0) { $0 + abs($1.0 * $1.1) }
+        result.noiseFloor = 16 * Double(S.ulpOfOne) * scale / h
         func weighted(_ a: [Double], _ b: [Double]) -> Double {
             var sum = 0.0
             for j in 0..<weights.count { sum += (a[j] - b[j]) * weights[j] }
@@ -111,6 +115,8 @@ public enum NumericalGradient {
         public var values: [Double] = []
         public var forwardSlopes: [Double] = []
         public var backwardSlopes: [Double] = []
+        /// `16 * eps * |f(x)| / h`: differences below this are round-off, not signal.
+        public var noiseFloor: Double = 0
 
         init(indices: [Int]) { self.indices = indices }
 

@@ -49,14 +49,14 @@ struct FileLayoutTests {
             tolerance: .relative(1e-9, note: "n"), provenance: .golden(source: "s", years: ["2018"], notebook: nil))
         let text = try FixtureFile(cases: [fixture]).encoded()
         let expected = """
-                "out": {
-                  "dtype": "float64",
-                  "shape": [2, 3],
-                  "values": [
-                    [1.49834967, 1.70660132, 1.91485297],
-                    [3.25553199, 3.5141327, 3.77273342]
-                  ]
-                }
+                    "out": {
+                      "dtype": "float64",
+                      "shape": [2, 3],
+                      "values": [
+                        [1.49834967, 1.70660132, 1.91485297],
+                        [3.25553199, 3.5141327, 3.77273342]
+                      ]
+                    }
             """
         #expect(text.contains(expected), "got:\n\(text)")
         #expect(!text.contains("notebook"))  // an absent notebook is omitted

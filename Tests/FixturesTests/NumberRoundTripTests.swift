@@ -135,7 +135,7 @@ struct NumberRoundTripTests {
             id: "s", description: "", inputs: ["a": .array(array)], expected: [:],
             tolerance: .absolute(0, note: ""), provenance: .recorded(seed: 0, engine: "", command: ""))
         let text = try FixtureFile(cases: [fixture]).encoded()
-        #expect(text.contains("\"values\": [0.1, 1e-10, -0.0, 2.0, Double.leastNonzeroMagnitude, 1e+308]"))
+        #expect(text.contains("\"values\": [0.1, 1e-10, -0.0, 2.0, 5e-324, 1e+308]"))
     }
 
     @Test("shapes of rank 0 to 4, with empty dimensions, round-trip", arguments: [[], [0], [3], [2, 0], [0, 3], [2, 3], [2, 1, 3], [1, 2, 1, 2]])

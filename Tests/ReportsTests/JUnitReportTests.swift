@@ -57,27 +57,29 @@ import Testing
                 }
             #expect(testcase.children.map(\.name) == expected, "\(result.id)")
         }
-        let failure = cases[1].children[0]
+        try #require(cases.count == 6)
+        let failure = try cases[1].child()
         #expect(failure.attributes["type"] == "WrongAnswer")
         #expect(failure.attributes["message"] == run.results[1].message)
         #expect(failure.text.contains(run.results[1].message))
         #expect(failure.text.contains("tolerance: relative error <= 1e-9"))
         #expect(failure.text.contains("\\u{1B}[31mwarning\\u{1B}[0m <b>bold & \"quoted\"</b>"))
-        #expect(cases[2].children[0].attributes["type"] == "ImplementationError")
-        #expect(cases[2].children[0].text.contains("Traceback: ]]> | pipe"))
-        #expect(cases[3].children[0].attributes["message"] == "profile 2017 has no bias correction")
+        #expect(try cases[2].child().attributes["type"] == "ImplementationError")
+        #expect(try cases[2].child().text.contains("Traceback: ]]> | pipe"))
+        #expect(try cases[3].child().attributes["message"] == "profile 2017 has no bias correction")
     }
 
     @Test func passedOutputGoesToSuiteSystemOut() throws {
-        let suites = try XMLTree.parse(JUnitReport().data(SampleRuns.fixed)).children
-        #expect(suites[1].children(named: "system-out").first?.text == "[optim.sgd.step]\nstep ok\n")
-        #expect(suites[0].children(named: "system-out").first?.text == "")
+        let root = try XMLTree.parse(JUnitReport().data(SampleRuns.fixed))
+        let suites = root.children
+        #expect(try root.child("testsuite", 1).child("system-out").text == "[optim.sgd.step]\nstep ok\n")
+        #expect(try root.child("testsuite", 0).child("system-out").text == "")
         #expect(suites.allSatisfy { $0.children(named: "system-err").first?.text == "" })
     }
 
     @Test func propertiesNameTheRun() throws {
-        let suite = try XMLTree.parse(JUnitReport().data(SampleRuns.fixed)).children[0]
-        let properties = suite.children(named: "properties")[0].children.map {
+        let suite = try XMLTree.parse(JUnitReport().data(SampleRuns.fixed)).child()
+        let properties = try suite.child("properties").children.map {
             ($0.attributes["name"] ?? "", $0.attributes["value"] ?? "")
         }
         #expect(properties.map(\.0) == [
@@ -91,13 +93,13 @@ import Testing
     }
 
     @Test func suiteAttributes() throws {
-        let suite = try XMLTree.parse(JUnitReport(hostname: "runner-7").data(SampleRuns.fixed)).children[2]
+        let suite = try XMLTree.parse(JUnitReport(hostname: "runner-7").data(SampleRuns.fixed)).child("testsuite", 2)
         #expect(suite.attributes["name"] == "solver")
         #expect(suite.attributes["package"] == "gradecheck")
         #expect(suite.attributes["timestamp"] == "2026-01-01T09:30:45")
         #expect(suite.attributes["hostname"] == "runner-7")
         #expect(suite.attributes["time"] == "12345.679")
-        let blankHost = try XMLTree.parse(JUnitReport(hostname: " \n").data(SampleRuns.fixed)).children[0]
+        let blankHost = try XMLTree.parse(JUnitReport(hostname: " \n").data(SampleRuns.fixed)).child()
         #expect(blankHost.attributes["hostname"] == "localhost")
     }
 
@@ -113,7 +115,7 @@ import Testing
         let run = GradingRun(
             implementation: "i", profile: "p", profileReason: "", seed: 0, toolVersion: "v",
             startedAt: SampleRuns.fixedStart, duration: 0, results: [result, result])
-        let suite = try XMLTree.parse(JUnitReport().data(run)).children[0]
+        let suite = try XMLTree.parse(JUnitReport().data(run)).child()
         #expect(suite.children(named: "testcase").map { $0.attributes["time"] } == [expected, expected])
         let ms = NumberFormatting.milliseconds(seconds) * 2
         #expect(suite.attributes["time"] == NumberFormatting.seconds(milliseconds: ms))
@@ -131,22 +133,24 @@ import Testing
     @Test func weirdNamesAreEscapedAndReadBack() throws {
         let run = SampleRuns.weirdNames
         let suites = try XMLTree.parse(JUnitReport().data(run)).children
-        #expect(suites.map { $0.attributes["name"] } == ["ungrouped", "g|r`o*u_p", "ungrouped"])
+        // Four distinct groups; three of them blank, hence `ungrouped`.
+        #expect(suites.map { $0.attributes["name"] } == ["ungrouped", "ungrouped", "g|r`o*u_p", "ungrouped"])
         let cases = suites.flatMap { $0.children(named: "testcase") }
         #expect(cases.map { $0.attributes["name"] } == run.results.map { VisibleText.make($0.id, mode: .xml) })
+        try #require(cases.count == 4)
         #expect(cases[2].attributes["name"] == "\\u{1B}[31mred\\u{1B}[0m")
         #expect(cases[0].attributes["classname"] == "gradecheck.ungrouped")
-        #expect(cases[0].children[0].text.hasPrefix("tab\there\nnewline"))
+        #expect(try cases[0].child().text.hasPrefix("tab\there\nnewline"))
     }
 
     @Test func hugeOutputIsCapped() throws {
         let xml = JUnitReport(maxBytesPerCheck: 1000).render(SampleRuns.hugeOutput)
-        #expect(xml.utf8.count < 4000)
-        let suite = try XMLTree.parse(Data(xml.utf8)).children[0]
-        let body = suite.children(named: "testcase")[0].children[0].text
+        #expect(xml.utf8.count < 6000, "uncapped it would be about 600 KB")
+        let suite = try XMLTree.parse(Data(xml.utf8)).child()
+        let body = try suite.child("testcase").child().text
         #expect(body.hasPrefix("BEGIN\n") && body.hasSuffix("END\n"))
         #expect(body.contains("[truncated "))
-        let out = suite.children(named: "system-out")[0].text
+        let out = try suite.child("system-out").text
         #expect(out.hasPrefix("[nets.fc.grad]\nBEGIN\n") && out.hasSuffix("END\n") && out.contains("[truncated "))
         #expect(JUnitReport().render(SampleRuns.hugeOutput).utf8.count < 3 * Truncation.defaultMaxBytes + 4000)
     }

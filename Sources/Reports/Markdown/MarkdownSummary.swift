@@ -19,8 +19,8 @@ public struct MarkdownSummary: Sendable {
 
     /// The Markdown text, ending with a newline.
     public func render(_ run: GradingRun) -> String {
-        var md = "## gradecheck: \(MarkdownEscaping.inline(run.implementation)): "
-        md += "\(RunSummary.points(run.results)) points\n\n"
+        var md = "## gradecheck: \(MarkdownEscaping.inline(run.implementation)) scored "
+        md += RunSummary.points(run.results) + "\n\n"
         md += MarkdownEscaping.inline(RunSummary.settings(run)) + "\n\n"
         md += table(run)
 

@@ -1,7 +1,8 @@
 import Grading
 
 /// A grading run for a terminal: one line per check (status, id, points), then each failed or
-/// errored check explained (title, message, tolerance, captured output, indented), then totals:
+/// errored check explained (title; message and tolerance indented; captured output indented
+/// further), then totals:
 ///
 ///     PASS   layers.affine.forward  2/2
 ///     FAIL   layers.relu.backward   0/2
@@ -17,7 +18,7 @@ import Grading
 /// control characters, coloured or not: they are shown as `\u{XX}` tokens.
 public struct TerminalSummary: Sendable {
     public var color: Bool
-    /// Cap on one check's explanation, in UTF-8 bytes of the original text.
+    /// Cap on one check's message and, separately, on its output, in UTF-8 bytes of the original text.
     public var maxBytesPerCheck: Int
 
     public init(color: Bool, maxBytesPerCheck: Int = 4 * 1024) {
@@ -41,9 +42,16 @@ public struct TerminalSummary: Sendable {
 
         let problems = zip(run.results, ids).filter { $0.0.outcome == .failed || $0.0.outcome == .errored }
         for (result, id) in problems {
-            let title = result.title.isEmpty ? "" : ": " + VisibleText.make(result.title, mode: .display)
+            let title =
+                result.title.isEmpty
+                ? "" : ": " + VisibleText.make(result.title, mode: .display).replacingOccurrences(of: "\n", with: " ")
             text += "\n" + style.paint(TerminalStyle.word(result.outcome), result.outcome) + "  " + id + title + "\n"
-            text += indented(Truncation.headAndTail(explanation(result), maxBytes: maxBytesPerCheck))
+            var explanation = result.message.isEmpty ? "(no message)" : result.message
+            if !result.tolerance.isEmpty { explanation += "\ntolerance: " + result.tolerance }
+            text += indented(Truncation.headAndTail(explanation, maxBytes: maxBytesPerCheck), by: 4)
+            if !result.output.isEmpty {
+                text += "    output:\n" + indented(Truncation.headAndTail(result.output, maxBytes: maxBytesPerCheck), by: 8)
+            }
         }
 
         if !run.results.isEmpty { text += "\n" }
@@ -51,19 +59,12 @@ public struct TerminalSummary: Sendable {
         return text
     }
 
-    private func explanation(_ result: CheckResult) -> String {
-        var parts: [String] = []
-        parts.append(result.message.isEmpty ? "(no message)" : result.message)
-        if !result.tolerance.isEmpty { parts.append("tolerance: " + result.tolerance) }
-        if !result.output.isEmpty { parts.append("output:\n" + result.output) }
-        return parts.joined(separator: "\n")
-    }
-
-    /// Each line indented by four spaces, controls made visible.
-    private func indented(_ raw: String) -> String {
+    /// Each line indented, controls made visible.
+    private func indented(_ raw: String, by width: Int) -> String {
+        let indent = String(repeating: " ", count: width)
         var lines = VisibleText.make(raw, mode: .display).split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
-        return lines.map { $0.isEmpty ? "\n" : "    " + $0 + "\n" }.joined()
+        return lines.map { $0.isEmpty ? "\n" : indent + $0 + "\n" }.joined()
     }
 
     /// `1 passed, 1 failed, 0 errored, 1 skipped; score 2/4`, non-zero counts coloured.

@@ -1,5 +1,8 @@
-// No Foundation here: libxml2's headers pull in the system ICU headers, which clash with
-// Foundation's bundled ICU module when both are imported in one file.
+// libxml2's headers include the system ICU headers (<unicode/ucnv.h>), whose `UErrorCode` clashes
+// with Foundation's bundled `_FoundationICU` whenever one compiler job loads both modules and walks
+// every declaration. So: no Foundation in the files that import CLibXML2; the import is internal,
+// so clients of Reports never load CLibXML2; and the Reports target builds with
+// `-index-ignore-system-modules` (debug builds index system modules, which walks every declaration).
 internal import CLibXML2
 
 /// The libxml2 calls behind `SchemaValidator`: compile the XSD, parse the document strictly, validate.

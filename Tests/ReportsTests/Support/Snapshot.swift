@@ -30,7 +30,7 @@ func expectSnapshot(
     }
     let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
     let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let line = zip(a, e).firstIndex { $0 != $1 } ?? min(a.count, e.count)
+    let line = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
     Issue.record(
         """
         Snapshot '\(name)' differs at line \(line + 1):

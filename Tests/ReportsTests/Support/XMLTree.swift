@@ -18,6 +18,15 @@ final class XMLTree {
 
     func children(named name: String) -> [XMLTree] { children.filter { $0.name == name } }
 
+    /// The `index`th child (named `name`, if given), or an error instead of a crash.
+    func child(_ name: String? = nil, _ index: Int = 0) throws -> XMLTree {
+        let candidates = name.map(children(named:)) ?? children
+        guard candidates.indices.contains(index) else {
+            throw ParseError(description: "<\(self.name)> has no child \(name ?? "") #\(index)")
+        }
+        return candidates[index]
+    }
+
     struct ParseError: Error, CustomStringConvertible {
         var description: String
     }

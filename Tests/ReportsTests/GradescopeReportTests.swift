@@ -1,0 +1,86 @@
+import Foundation
+import Grading
+import Testing
+
+@testable import Reports
+
+@Suite struct GradescopeReportTests {
+    static func json(_ run: GradingRun, _ report: GradescopeReport = GradescopeReport()) throws -> [String: Any] {
+        let data = try report.data(run)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static func tests(_ json: [String: Any]) throws -> [[String: Any]] {
+        try #require(json["tests"] as? [[String: Any]])
+    }
+
+    @Test(arguments: SampleRuns.all.map(\.0))
+    func decodesAndScoresAdd(name: String) throws {
+        let run = SampleRuns.all.first { $0.0 == name }!.1
+        let json = try Self.json(run)
+        let tests = try Self.tests(json)
+        #expect(tests.count == run.results.count)
+        let score = try #require(json["score"] as? Double)
+        #expect(score == tests.reduce(0) { $0 + ($1["score"] as! Double) })
+        #expect(score == RunSummary.score(run.results))
+        #expect(tests.reduce(0) { $0 + ($1["max_score"] as! Double) } == RunSummary.maxScore(run.results))
+        // Round trip through the typed model too.
+        let decoded = try JSONDecoder().decode(GradescopeResults.self, from: try GradescopeReport().data(run))
+        #expect(decoded == GradescopeReport().results(run))
+    }
+
+    @Test func fixedRunFields() throws {
+        let run = SampleRuns.fixed
+        let json = try Self.json(run)
+        let tests = try Self.tests(json)
+        try #require(tests.count == 6)
+        #expect(json["score"] as? Double == 6)
+        #expect(json["execution_time"] as? Double == 3.25)
+        #expect(json["visibility"] as? String == "visible")
+        #expect(json["stdout_visibility"] as? String == "hidden")
+        #expect(json["test_output_format"] as? String == "ansi")
+        #expect(tests.map { $0["number"] as? String } == ["1.1", "1.2", "1.3", "2.1", "2.2", "3.1"])
+        #expect(tests.map { $0["status"] as? String } == ["passed", "failed", "failed", nil, "passed", "passed"])
+        #expect(tests.map { $0["max_score"] as? Double } == [2, 2, 3, 0, 1, 3])
+        #expect(tests.map { $0["score"] as? Double } == [2, 0, 0, 0, 1, 3])
+        #expect(tests[1]["name"] as? String == "layers.relu.backward: ReLU backward pass")
+        #expect(tests[1]["tags"] as? [String] == ["layers"])
+        let failed = try #require(tests[1]["output"] as? String)
+        #expect(failed.contains(run.results[1].message) && failed.contains("\u{1B}[31mwarning\u{1B}[0m"))
+        let errored = try #require(tests[2]["output"] as? String)
+        #expect(errored.hasPrefix("Error:") && errored.contains("bell\\u{07}nul\\u{00}end"))
+        #expect(!errored.contains("\r") && !errored.contains("\u{07}"))
+        #expect((tests[3]["output"] as? String)?.contains("profile 2017 has no bias correction") == true)
+    }
+
+    @Test func hiddenChecksGetTheirVisibility() throws {
+        let run = SampleRuns.fixed
+        let visibilities = { (report: GradescopeReport) in try Self.tests(Self.json(run, report)).map { $0["visibility"] as? String } }
+        #expect(try visibilities(GradescopeReport()) == ["visible", "visible", "visible", "visible", "after_published", "visible"])
+        #expect(try visibilities(GradescopeReport(visibility: .afterDueDate, hiddenCheckVisibility: .hidden))
+            == ["after_due_date", "after_due_date", "after_due_date", "after_due_date", "hidden", "after_due_date"])
+        let allHidden = try Self.tests(Self.json(SampleRuns.hidden))
+        #expect(allHidden.allSatisfy { $0["visibility"] as? String == "after_published" })
+    }
+
+    @Test func nonFiniteNumbersBecomeZero() throws {
+        var result = CheckResult(id: "x", group: "g", title: "", outcome: .passed, points: 1)
+        result.score = .nan
+        result.points = .infinity
+        let run = GradingRun(
+            implementation: "i", profile: "p", profileReason: "", seed: 0, toolVersion: "v",
+            startedAt: SampleRuns.fixedStart, duration: .nan, results: [result])
+        let json = try Self.json(run)
+        #expect(json["score"] as? Double == 0)
+        #expect(json["execution_time"] as? Double == 0)
+        #expect(try Self.tests(json).first?["max_score"] as? Double == 0)
+    }
+
+    @Test func outputIsCapped() throws {
+        let tests = try Self.tests(Self.json(SampleRuns.hugeOutput, GradescopeReport(maxBytesPerCheck: 2000)))
+        for test in tests {
+            let output = try #require(test["output"] as? String)
+            #expect(output.utf8.count < 2100 && output.contains("[truncated ") && output.hasSuffix("END\n"))
+        }
+    }
+}
