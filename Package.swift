@@ -99,6 +99,7 @@ let package = Package(
         .testTarget(name: "TrainingPlotsTests", dependencies: ["TrainingPlots"]),
         .testTarget(name: "FixturesTests", dependencies: ["Fixtures", "NumericCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading"]),
+        .testTarget(name: "GradeCheckCLITests", dependencies: ["gradecheck"]),
         .testTarget(
             name: "ChecksTests",
             dependencies: ["Checks", "Mutants", "ReferenceImplementation", "Fixtures", "Grading", "Implementation", "Datasets", "NumericCore"]),

@@ -16,15 +16,19 @@ public struct CheckRunner {
         }
     }
 
-    public func run(_ context: CheckContext, onResult: (CheckResult) -> Void = { _ in }) -> [CheckResult] {
-        checks.map { check in
-            let result = run(check, context)
+    /// Runs every check. A broken or missing fixture is the harness's problem, not the
+    /// implementation's: it stops the run with `FixtureProblem` (the CLI's exit code 2).
+    public func run(_ context: CheckContext, onResult: (CheckResult) -> Void = { _ in }) throws(FixtureProblem) -> [CheckResult] {
+        var results: [CheckResult] = []
+        for check in checks {
+            let result = try run(check, context)
             onResult(result)
-            return result
+            results.append(result)
         }
+        return results
     }
 
-    func run(_ check: Check, _ context: CheckContext) -> CheckResult {
+    func run(_ check: Check, _ context: CheckContext) throws(FixtureProblem) -> CheckResult {
         func result(_ outcome: CheckOutcome, _ message: String, _ duration: Double) -> CheckResult {
             CheckResult(
                 id: check.id, group: check.group, title: check.title, outcome: outcome, points: check.points,
@@ -40,6 +44,8 @@ public struct CheckRunner {
         do {
             try check.body(context)
             return result(.passed, "", elapsed())
+        } catch let problem as FixtureProblem {
+            throw problem
         } catch let failure as CheckFailure {
             return result(.failed, failure.message, elapsed())
         } catch let error as ImplementationError {

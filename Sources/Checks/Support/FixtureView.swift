@@ -25,7 +25,7 @@ public struct FixtureView {
 
     func tensor(_ v: FixtureValue, _ key: String) throws -> Tensor<Double> {
         guard let a = v.arrayValue else { throw FixtureProblem("\(fixture.sourceFile ?? fixture.id): '\(key)' in case \(fixture.id) is \(v.kindName), not an array") }
-        return try a.tensor(as: Double.self)
+        do { return try a.tensor(as: Double.self) } catch { throw FixtureProblem(wrapping: error, caseID: fixture.id) }
     }
 
     public func input(_ key: String) throws -> Tensor<Double> { try tensor(value(fixture.inputs, key, "input"), key) }
@@ -94,6 +94,13 @@ public struct FixtureView {
 public struct FixtureProblem: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
+}
+
+extension FixtureProblem {
+    /// Any error raised while reading a fixture value (a conversion that failed).
+    init(wrapping error: Error, caseID: String) {
+        self.init("fixture case \(caseID): \(error)")
+    }
 }
 
 extension CheckContext {

@@ -53,7 +53,7 @@ struct GradeCommand: ParsableCommand {
             let context = CheckContext(
                 implementation: implementation, fixtures: store,
                 trainingData: (digits.train, digits.validation), seed: seed)
-            let results = CheckRunner(checks: selected).run(context) { result in
+            let results = try CheckRunner(checks: selected).run(context) { result in
                 if Terminal.isInteractive { Terminal.write("\r\u{1B}[K\(result.outcome.rawValue): \(result.id)") }
             }
             if Terminal.isInteractive { Terminal.write("\r\u{1B}[K") }

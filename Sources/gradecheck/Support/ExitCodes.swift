@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checks
 import Datasets
 import Fixtures
 import Reports
@@ -19,6 +20,7 @@ enum ExitCodes {
         case let error as NumericError: (error.description, badInput)
         case let error as UsageError: (error.message, badInput)
         case let error as FixtureError: (error.description, badInput)
+        case let error as FixtureProblem: (error.description, badInput)
         case let error as ReportWriteError: (error.description, internalError)
         case let error as OutputError: (error.description, internalError)
         default: ("internal error: \(error)", internalError)
