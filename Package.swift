@@ -83,7 +83,7 @@ let package = Package(
             name: "gradecheck",
             dependencies: [
                 "NumericCore", "Engine", "Datasets", "TrainingPlots", "Checks", "Fixtures", "FixtureRecorder",
-                "Grading", "Implementation", "ReferenceImplementation", "Reports",
+                "Grading", "Implementation", "ReferenceImplementation", "Reports", "Mutants",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized),

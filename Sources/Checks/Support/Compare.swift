@@ -79,7 +79,7 @@ public enum Compare {
             return "the sign is flipped"
         }
         let pairs = zip(got.scalars, expected.scalars).filter { abs($0.1) > 1e-12 }
-        if let first = pairs.first {
+        if pairs.count >= 2, let first = pairs.first {
             let ratio = first.0 / first.1
             if abs(ratio - 1) > 1e-6, ratio.isFinite, pairs.allSatisfy({ abs($0.0 / $0.1 - ratio) <= 1e-6 * max(1, abs(ratio)) }) {
                 return "off by a constant factor of \(format(ratio)) (a missing or extra scale such as 1/N, 0.5 or the learning rate)"

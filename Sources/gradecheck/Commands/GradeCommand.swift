@@ -5,6 +5,7 @@ import Fixtures
 import Foundation
 import Grading
 import Implementation
+import Mutants
 import ReferenceImplementation
 import Reports
 
@@ -38,6 +39,9 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Seed of the checks' random choices.")
     var seed: UInt32 = 0
 
+    @Option(help: "Grade the reference with one known mistake applied (see `gradecheck list --mutants`), to see what a failing report looks like.")
+    var mutant: String?
+
     func run() throws {
         let started = Date()
         let run: GradingRun
@@ -49,7 +53,15 @@ struct GradeCommand: ParsableCommand {
             let selected = CheckRunner.select(catalog, only: only, skip: skip)
             let store = try FixtureStore(folder: URL(fileURLWithPath: fixtures).appendingPathComponent("cases").path)
             let digits = try Digits.load()
-            let implementation = ReferenceImplementation()
+            let implementation: AssignmentImplementation
+            if let mutant {
+                guard let mutation = MutationCatalog.all.first(where: { $0.id == mutant }) else {
+                    throw UsageError(message: "no mutant '\(mutant)' (see `gradecheck list --mutants`)")
+                }
+                implementation = MutantImplementation(mutation)
+            } else {
+                implementation = ReferenceImplementation()
+            }
             let context = CheckContext(
                 implementation: implementation, fixtures: store,
                 trainingData: (digits.train, digits.validation), seed: seed)
@@ -58,7 +70,7 @@ struct GradeCommand: ParsableCommand {
             }
             if Terminal.isInteractive { Terminal.write("\r\u{1B}[K") }
             run = GradingRun(
-                implementation: implementation.name, profile: "2018+", profileReason: "the Swift reference follows the 2018+ conventions",
+                implementation: implementation.name, profile: "2018+", profileReason: "the Swift reference and its mutants follow the 2018+ conventions",
                 seed: seed, toolVersion: GradeCheck.configuration.version, startedAt: started,
                 duration: Date().timeIntervalSince(started), results: results)
             try ReportWriter.write(JUnitReport().data(run), to: URL(fileURLWithPath: junit))

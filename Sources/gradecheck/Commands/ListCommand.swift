@@ -1,11 +1,20 @@
 import ArgumentParser
 import Checks
+import Mutants
 
 /// `gradecheck list`: the check catalog.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Print the check catalog: id, group, points, what it checks.")
 
+    @Flag(help: "List the built-in mutants (known mistakes) instead.")
+    var mutants = false
+
     func run() throws {
+        if mutants {
+            let width = MutationCatalog.all.map(\.id.count).max() ?? 0
+            for m in MutationCatalog.all { print("\(m.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(m.description)") }
+            return
+        }
         let checks = Catalog.checks
         let width = checks.map(\.id.count).max() ?? 0
         for check in checks {
