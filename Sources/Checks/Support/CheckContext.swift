@@ -11,15 +11,19 @@ public final class CheckContext {
     public let trainingData: (train: LabeledData<Double>, validation: LabeledData<Double>)?
     /// Seed of the random choices the checks make (sampled entries, directions).
     public let seed: UInt32
+    /// The assignment year: which checks apply.
+    public let profile: Profile
 
     public init(
         implementation: AssignmentImplementation, fixtures: FixtureStore,
-        trainingData: (train: LabeledData<Double>, validation: LabeledData<Double>)?, seed: UInt32
+        trainingData: (train: LabeledData<Double>, validation: LabeledData<Double>)?, seed: UInt32,
+        profile: Profile = .y2018
     ) {
         self.implementation = implementation
         self.fixtures = fixtures
         self.trainingData = trainingData
         self.seed = seed
+        self.profile = profile
     }
 
     /// Calls an operation of the implementation.

@@ -35,6 +35,9 @@ public struct CheckRunner {
                 message: message, tolerance: check.tolerance, output: context.implementation.takeOutput(),
                 duration: duration, hidden: check.hidden)
         }
+        if let reason = context.profile.exclusion(of: check) {
+            return result(.skipped, "not applicable: \(reason)", 0)
+        }
         let missing = check.requires.filter { !context.implementation.supportedOperations.contains($0) }
         if !missing.isEmpty {
             return result(.skipped, "not implemented: \(missing.map(\.rawValue).joined(separator: ", "))", 0)
