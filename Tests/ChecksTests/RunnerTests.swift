@@ -69,3 +69,23 @@ enum MutantImplementationForTest {
         MutantImplementation(MutationCatalog.all.first { $0.id == "affine-dw-transposed" }!)
     }
 }
+
+@Suite("Profiles")
+struct ProfileTests {
+    @Test("2021+ skips TwoLayerNet and svm_loss; 2016-17 skip layer normalization; 2018 runs everything")
+    func exclusions() throws {
+        func skipped(_ profile: Profile) throws -> [String] {
+            let context = CheckContext(
+                implementation: ReferenceImplementation(), fixtures: Shared.fixtures,
+                trainingData: (Shared.digits.train, Shared.digits.validation), seed: 0, profile: profile)
+            let results = try CheckRunner(checks: CheckRunner.select(Catalog.checks, only: ["nets.two_layer.init", "losses.svm.value", "layers.layernorm.forward", "nets.fc.layernorm", "optim.adam.step"], skip: [])).run(context)
+            return results.filter { $0.outcome == .skipped }.map(\.id)
+        }
+        #expect(try skipped(.y2021) == ["losses.svm.value", "nets.two_layer.init"])
+        #expect(try skipped(.y2016) == ["layers.layernorm.forward", "nets.fc.layernorm"])
+        #expect(try skipped(.y2018).isEmpty)
+        #expect(Profile(parsing: "spring1819") == nil)
+        #expect(Profile(parsing: "2019") == .y2019)
+        #expect(Profile(parsing: "2030") == .y2026)
+    }
+}
