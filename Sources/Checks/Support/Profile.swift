@@ -24,7 +24,7 @@ public enum Profile: String, Sendable, CaseIterable, Codable {
     /// known range.
     public init?(parsing text: String) {
         let runs = text.split(whereSeparator: { !$0.isNumber }).map(String.init)
-        guard let digits = runs.first(where: { $0.count == 4         guard let digits = runs.first(where: { $0.count == 4 }), let year = Int(digits) else { return nil }        guard let digits = runs.first(where: { $0.count == 4 }), let year = Int(digits) else { return nil } $0.hasPrefix("20") }), let year = Int(digits) else { return nil }
+        guard let digits = runs.first(where: { $0.count == 4 && $0.hasPrefix("20") }), let year = Int(digits) else { return nil }
         let clamped = min(max(year, 2016), 2026)
         self.init(rawValue: String(clamped))
     }
