@@ -69,6 +69,8 @@ let package = Package(
         .target(name: "FixtureRecorder", dependencies: ["Engine", "Fixtures", "NumericCore"], swiftSettings: optimized),
         // Realistic student mistakes applied to the reference: every check must be failed by one.
         .target(name: "Mutants", dependencies: ["ReferenceImplementation", "Implementation", "NumericCore"], swiftSettings: optimized),
+        // Recognises known mistakes by their recorded outputs (never changes a score).
+        .target(name: "Diagnosis", dependencies: ["Checks", "Fixtures", "GradientCheck", "NumericCore"], swiftSettings: optimized),
         // The results model shared by the runner and the reports.
         .target(name: "Grading", swiftSettings: optimized),
         // JUnit XML, Gradescope JSON, Markdown and terminal summaries; XSD validation (libxml2).
@@ -83,7 +85,7 @@ let package = Package(
             name: "gradecheck",
             dependencies: [
                 "NumericCore", "Engine", "Datasets", "TrainingPlots", "Checks", "Fixtures", "FixtureRecorder",
-                "Grading", "Implementation", "ReferenceImplementation", "Reports", "Mutants",
+                "Grading", "Implementation", "ReferenceImplementation", "Reports", "Mutants", "Diagnosis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized),
@@ -102,6 +104,6 @@ let package = Package(
         .testTarget(name: "GradeCheckCLITests", dependencies: ["gradecheck"]),
         .testTarget(
             name: "ChecksTests",
-            dependencies: ["Checks", "Mutants", "ReferenceImplementation", "Fixtures", "Grading", "Implementation", "Datasets", "NumericCore"]),
+            dependencies: ["Checks", "Mutants", "ReferenceImplementation", "Fixtures", "Grading", "Implementation", "Datasets", "NumericCore", "Diagnosis"]),
     ]
 )

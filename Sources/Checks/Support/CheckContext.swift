@@ -26,8 +26,27 @@ public final class CheckContext {
         self.profile = profile
     }
 
+    /// What the implementation answered during the current check (the first
+    /// `Observation.limit` arrays and numbers), for diagnosis.
+    public internal(set) var observations: [Observation] = []
+
     /// Calls an operation of the implementation.
     public func call(_ operation: Operation, _ arguments: [String: Value]) throws -> Reply {
-        try implementation.perform(operation, arguments)
+        let reply = try implementation.perform(operation, arguments)
+        observe(reply)
+        return reply
+    }
+
+    func observe(_ reply: Reply) {
+        for key in reply.values.keys.sorted() where observations.count < Observation.limit {
+            switch reply.values[key]! {
+            case let .array(t) where t.count <= Observation.maximumSize:
+                observations.append(Observation(operation: reply.operation.rawValue, key: key, value: t))
+            case let .number(x):
+                observations.append(Observation(operation: reply.operation.rawValue, key: key, value: Tensor([x])))
+            default:
+                break
+            }
+        }
     }
 }

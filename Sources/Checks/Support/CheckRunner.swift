@@ -18,10 +18,15 @@ public struct CheckRunner {
 
     /// Runs every check. A broken or missing fixture is the harness's problem, not the
     /// implementation's: it stops the run with `FixtureProblem` (the CLI's exit code 2).
-    public func run(_ context: CheckContext, onResult: (CheckResult) -> Void = { _ in }) throws(FixtureProblem) -> [CheckResult] {
+    public func run(
+        _ context: CheckContext, onResult: (CheckResult) -> Void = { _ in },
+        onObservations: (CheckResult, [Observation]) -> Void = { _, _ in }
+    ) throws(FixtureProblem) -> [CheckResult] {
         var results: [CheckResult] = []
         for check in checks {
+            context.observations = []
             let result = try run(check, context)
+            onObservations(result, context.observations)
             onResult(result)
             results.append(result)
         }

@@ -4,6 +4,9 @@ import FixtureRecorder
 import Fixtures
 import Foundation
 import Grading
+import Diagnosis
+import Datasets
+import Mutants
 import ReferenceImplementation
 
 /// `gradecheck fixtures record|verify`.
@@ -18,6 +21,7 @@ struct FixturesCommand: ParsableCommand {
         var fixtures: String = "fixtures"
 
         var cases: URL { URL(fileURLWithPath: fixtures).appendingPathComponent("cases") }
+        var mistakes: URL { cases.appendingPathComponent("mistakes") }
         var goldens: URL { URL(fileURLWithPath: fixtures).appendingPathComponent("goldens/cs231n-goldens.json") }
     }
 
@@ -36,6 +40,14 @@ struct FixturesCommand: ParsableCommand {
                     let changed = try FixtureFile(cases: cases).write(to: url.path)
                     print("\(changed ? "wrote  " : "same   ") \(url.path) (\(cases.count) cases)")
                 }
+                // The known mistakes' outputs, read against the cases just written.
+                let mistakes = try KnownMistakeFiles.record(cases: location.cases)
+                try FileManager.default.createDirectory(at: location.mistakes, withIntermediateDirectories: true)
+                var written = 0
+                for (name, cases) in mistakes where !cases.isEmpty {
+                    if try FixtureFile(cases: cases).write(to: location.mistakes.appendingPathComponent(name).path) { written += 1 }
+                }
+                print("\(written > 0 ? "wrote  " : "same   ") \(location.mistakes.path) (\(mistakes.values.map(\.count).reduce(0, +)) cases for \(mistakes.count) known mistakes)")
             } catch {
                 throw ExitCodes.report(error)
             }
@@ -52,6 +64,7 @@ struct FixturesCommand: ParsableCommand {
             do {
                 let store = try FixtureStore(folder: location.cases.path)
                 let fresh = try Recorder.record(goldens: location.goldens).values.flatMap { $0 }
+                    + KnownMistakeFiles.record(cases: location.cases).values.flatMap { $0 }
                 var problems: [String] = []
                 for recorded in fresh {
                     guard let stored = store[recorded.id] else {
@@ -75,5 +88,20 @@ struct FixturesCommand: ParsableCommand {
                 throw ExitCodes.report(error)
             }
         }
+    }
+}
+
+/// The known mistakes (the mutant catalog) run against the recorded cases.
+enum KnownMistakeFiles {
+    static func record(cases: URL) throws -> [String: [FixtureCase]] {
+        let store = try FixtureStore(folder: cases.path)
+        let digits = try Digits.load()
+        let subjects = MutationCatalog.all.map {
+            MistakeRecorder.Subject(id: $0.id, description: $0.description, implementation: MutantImplementation($0))
+        }
+        let checks = Catalog.checks.filter { !$0.id.hasPrefix("solver.") }   // training outputs are not comparable
+        return try MistakeRecorder.record(subjects, checks: checks, context: {
+            CheckContext(implementation: $0, fixtures: store, trainingData: (digits.train, digits.validation), seed: 0)
+        }, provenance: .recorded(seed: 0, engine: Recorder.engine + " with a known mistake applied", command: Recorder.command))
     }
 }

@@ -6,6 +6,7 @@ import Foundation
 import Grading
 import Implementation
 import Mutants
+import Diagnosis
 import ReferenceImplementation
 import Reports
 
@@ -65,9 +66,16 @@ struct GradeCommand: ParsableCommand {
             let context = CheckContext(
                 implementation: implementation, fixtures: store,
                 trainingData: (digits.train, digits.validation), seed: seed)
-            let results = try CheckRunner(checks: selected).run(context) { result in
+            let mistakes = try KnownMistakes(store: store)
+            var diagnoses: [String: String] = [:]
+            var results = try CheckRunner(checks: selected).run(context, onResult: { result in
                 if Terminal.isInteractive { Terminal.write("\r\u{1B}[K\(result.outcome.rawValue): \(result.id)") }
-            }
+            }, onObservations: { result, observations in
+                if result.outcome == .failed, let text = mistakes.diagnosis(check: result.id, observations: observations) {
+                    diagnoses[result.id] = text
+                }
+            })
+            for i in results.indices { if let text = diagnoses[results[i].id] { results[i].message += "\n" + text } }
             if Terminal.isInteractive { Terminal.write("\r\u{1B}[K") }
             run = GradingRun(
                 implementation: implementation.name, profile: "2018+", profileReason: "the Swift reference and its mutants follow the 2018+ conventions",

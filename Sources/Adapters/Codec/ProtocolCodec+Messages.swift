@@ -1,0 +1,191 @@
+import Implementation
+
+/// The messages of docs/protocol.md, section 2: `hello`, `call`, `result` / `error`, `shutdown`.
+extension ProtocolCodec {
+    // MARK: Harness -> adapter
+
+    /// A framed `call`.
+    public static func callMessage(
+        id: Int, operation: String, arguments: [String: Value], handle: HandleEncoder = { $0.id }
+    ) throws(ProtocolError) -> [UInt8] {
+        try framed(.object([
+            "type": .string("call"), "id": .number(String(id)), "operation": .string(operation),
+            "arguments": try wire(.dict(arguments), handle: handle),
+        ]))
+    }
+
+    /// A framed `shutdown`.
+    public static func shutdownMessage() -> [UInt8] {
+        frame(Array(#"{"type":"shutdown"}"#.utf8))
+    }
+
+    // MARK: Adapter -> harness
+
+    /// Reads the first message. The protocol name and version are checked before anything else,
+    /// so that a later version with other fields still gets the version message.
+    public static func decodeHello(_ payload: [UInt8]) throws(AdapterStartupError) -> AdapterHello {
+        let json: WireJSON
+        do {
+            json = try parse(payload)
+        } catch {
+            throw .badHello(error.message)
+        }
+        guard case .object = json else { throw .badHello("\(json.kindName), not an object") }
+        guard case let .string(type) = json["type"] else { throw .badHello("no \"type\"") }
+        guard type == "hello" else { throw .badHello("a \"\(type)\" message came first") }
+        guard case let .string(name) = json["protocol"] else { throw .badHello("no \"protocol\" string") }
+        guard name == protocolName else { throw .protocolMismatch(expected: protocolName, got: name) }
+        guard case let .number(versionText) = json["version"], WireJSON.isIntegerLiteral(versionText),
+              let version = Int(versionText)
+        else { throw .badHello("no integer \"version\"") }
+        guard version == Self.version else { throw .versionMismatch(supported: Self.version, got: version) }
+
+        func string(_ json: WireJSON?, _ what: String) throws(AdapterStartupError) -> String? {
+            switch json {
+            case nil, .null?: return nil
+            case let .string(text)?: return text
+            case let other?: throw .badHello("\(what) is \(other.kindName), not a string")
+            }
+        }
+
+        guard case let .array(names) = json["operations"] else { throw .badHello("no \"operations\" list") }
+        var operations: [String] = []
+        for name in names {
+            guard case let .string(text) = name else { throw .badHello("\"operations\" holds \(name.kindName), not only strings") }
+            operations.append(text)
+        }
+
+        var profile: AdapterHello.Profile?
+        switch json["profile"] {
+        case nil, .null?: break
+        case let .object(members)?:
+            let profileName: String
+            switch members["name"] {
+            case let .string(text)?: profileName = text
+            case let .number(text)? where WireJSON.isIntegerLiteral(text): profileName = text
+            default: throw .badHello("profile has no \"name\"")
+            }
+            profile = AdapterHello.Profile(name: profileName, reason: try string(members["reason"], "profile.reason"))
+        case let other?: throw .badHello("\"profile\" is \(other.kindName), not an object")
+        }
+
+        var problems: [AdapterHello.Problem] = []
+        switch json["problems"] {
+        case nil, .null?: break
+        case let .array(items)?:
+            for item in items {
+                guard case let .object(members) = item else { throw .badHello("\"problems\" holds \(item.kindName), not objects") }
+                var line: Int?
+                switch members["line"] {
+                case nil, .null?: break
+                case let .number(text)? where WireJSON.isIntegerLiteral(text): line = Int(text)
+                case let other?: throw .badHello("problem line is \(other.kindName), not an integer")
+                }
+                problems.append(AdapterHello.Problem(
+                    operation: try string(members["operation"], "problem operation"), file: try string(members["file"], "problem file"),
+                    line: line, reason: try string(members["reason"], "problem reason") ?? "(no reason given)"))
+            }
+        case let other?: throw .badHello("\"problems\" is \(other.kindName), not a list")
+        }
+
+        let implementation = json["implementation"]
+        return AdapterHello(
+            protocolName: name, version: version,
+            implementationName: try string(implementation?["name"], "implementation.name"),
+            language: try string(implementation?["language"], "implementation.language"),
+            profile: profile, operations: operations, problems: problems)
+    }
+
+    /// Reads a `result` or `error`. Throws (stage `.json` or `.message`) when the bytes are not a
+    /// reply at all; a reply whose content is unusable comes back as `.unusable` with its id.
+    public static func decodeReply(_ payload: [UInt8], handle: HandleDecoder = { Handle($0) }) throws(ProtocolError) -> AdapterReply {
+        let json = try parse(payload)
+        guard case .object = json else { throw ProtocolError(.message, "a reply that is \(json.kindName), not an object") }
+        guard case let .string(type) = json["type"] else { throw ProtocolError(.message, "a reply without a \"type\"") }
+        guard type == "result" || type == "error" else {
+            throw ProtocolError(.message, "a \"\(type)\" message where a result or an error was expected")
+        }
+        guard case let .number(idText) = json["id"], WireJSON.isIntegerLiteral(idText), let id = Int(idText) else {
+            throw ProtocolError(.message, "a \(type) without an integer \"id\"")
+        }
+        return AdapterReply(id: id, outcome: outcome(type, json, handle: handle))
+    }
+
+    private static func outcome(_ type: String, _ json: WireJSON, handle: HandleDecoder) -> AdapterReply.Outcome {
+        do throws(ProtocolError) {
+            if type == "result" {
+                guard let results = json["results"], case .object = results else {
+                    throw ProtocolError(.value, "a result without a \"results\" object")
+                }
+                guard case let .dict(values) = try value(results, handle: handle) else {
+                    throw ProtocolError(.value, "\"results\" is a tagged value, not a dict of results")
+                }
+                return .results(values)
+            }
+            guard let error = json["error"], case .object = error else { throw ProtocolError(.value, "an error without an \"error\" object") }
+            guard case let .string(kind) = error["kind"] else { throw ProtocolError(.value, "an error without a \"kind\"") }
+            func text(_ key: String) -> String? {
+                if case let .string(value) = error[key] { return value }
+                return nil
+            }
+            return .failure(AdapterFailure(
+                kind: kind, type: text("type"), message: text("message"), location: text("location"), traceback: text("traceback")))
+        } catch {
+            return .unusable(error)
+        }
+    }
+
+    // MARK: Adapter side (for adapters written in Swift, and for tests)
+
+    /// A framed `hello`.
+    public static func helloMessage(_ hello: AdapterHello) -> [UInt8] {
+        var members: [String: WireJSON] = [
+            "type": .string("hello"), "protocol": .string(hello.protocolName), "version": .number(String(hello.version)),
+            "operations": .array(hello.operations.map { .string($0) }),
+        ]
+        var implementation: [String: WireJSON] = [:]
+        if let name = hello.implementationName { implementation["name"] = .string(name) }
+        if let language = hello.language { implementation["language"] = .string(language) }
+        members["implementation"] = .object(implementation)
+        if let profile = hello.profile {
+            members["profile"] = .object(["name": .string(profile.name), "reason": profile.reason.map { .string($0) } ?? .null])
+        }
+        members["problems"] = .array(hello.problems.map { problem in
+            var item: [String: WireJSON] = ["reason": .string(problem.reason)]
+            if let operation = problem.operation { item["operation"] = .string(operation) }
+            if let file = problem.file { item["file"] = .string(file) }
+            if let line = problem.line { item["line"] = .number(String(line)) }
+            return .object(item)
+        })
+        return frame(WireJSONWriter.bytes(.object(members)))
+    }
+
+    /// A framed `result` or `error` (an `.unusable` outcome is written as a `bad_result` error).
+    public static func replyMessage(_ reply: AdapterReply, handle: HandleEncoder = { $0.id }) throws(ProtocolError) -> [UInt8] {
+        var members: [String: WireJSON] = ["id": .number(String(reply.id))]
+        switch reply.outcome {
+        case let .results(values):
+            members["type"] = .string("result")
+            members["results"] = try wire(.dict(values), handle: handle)
+        case let .failure(failure):
+            members["type"] = .string("error")
+            var error: [String: WireJSON] = ["kind": .string(failure.kind)]
+            for (key, text) in [("type", failure.type), ("message", failure.message), ("location", failure.location), ("traceback", failure.traceback)] {
+                if let text { error[key] = .string(text) }
+            }
+            members["error"] = .object(error)
+        case let .unusable(problem):
+            members["type"] = .string("error")
+            members["error"] = .object(["kind": .string("bad_result"), "message": .string(problem.message)])
+        }
+        return try framed(.object(members))
+    }
+}
+
+extension WireJSONWriter {
+    static func bytes(_ value: WireJSON) -> [UInt8] {
+        var out: [UInt8] = []
+        write(value, into: &out)
+        return out
+    }
+}
