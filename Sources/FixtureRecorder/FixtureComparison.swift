@@ -29,7 +29,7 @@ public enum FixtureComparison {
     }
 
     static func worst(_ x: [Double], _ y: [Double], _ tolerance: Tolerance) -> String? {
-        for (i, (p, q)) in zip(x, y).enumerated() where p != q {
+        for (i, (p, q)) in zip(x, y).enumerated() where p != q && !(p.isNaN && q.isNaN) {
             let error: Double = tolerance.kind == .relative ? abs(p - q) / max(1e-8, abs(p) + abs(q)) : abs(p - q)
             if !(error <= tolerance.value) { return "differs at flat index \(i): stored \(p), engine \(q) (\(tolerance.kind.rawValue) error \(error) > \(tolerance.value))" }
         }
