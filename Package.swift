@@ -67,6 +67,12 @@ let package = Package(
             swiftSettings: optimized),
         // Records the engine's fixture cases (and transcribes the notebooks' goldens).
         .target(name: "FixtureRecorder", dependencies: ["Engine", "Fixtures", "NumericCore"], swiftSettings: optimized),
+        // The implementation protocol's wire format and the out-of-process implementation (adapters),
+        // with the Python adapter for the course's layout as a resource.
+        .target(
+            name: "Adapters", dependencies: ["Implementation", "NumericCore"],
+            resources: [.copy("Resources/python")],
+            swiftSettings: optimized),
         // Realistic student mistakes applied to the reference: every check must be failed by one.
         .target(name: "Mutants", dependencies: ["ReferenceImplementation", "Implementation", "NumericCore"], swiftSettings: optimized),
         // Recognises known mistakes by their recorded outputs (never changes a score).
@@ -85,7 +91,7 @@ let package = Package(
             name: "gradecheck",
             dependencies: [
                 "NumericCore", "Engine", "Datasets", "TrainingPlots", "Checks", "Fixtures", "FixtureRecorder",
-                "Grading", "Implementation", "ReferenceImplementation", "Reports", "Mutants", "Diagnosis",
+                "Grading", "Implementation", "ReferenceImplementation", "Reports", "Mutants", "Diagnosis", "Adapters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized),
@@ -102,6 +108,7 @@ let package = Package(
         .testTarget(name: "FixturesTests", dependencies: ["Fixtures", "NumericCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading"]),
         .testTarget(name: "GradeCheckCLITests", dependencies: ["gradecheck"]),
+        .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "Implementation", "NumericCore"]),
         .testTarget(
             name: "ChecksTests",
             dependencies: ["Checks", "Mutants", "ReferenceImplementation", "Fixtures", "Grading", "Implementation", "Datasets", "NumericCore", "Diagnosis"]),

@@ -129,6 +129,8 @@ extension ProcessImplementation {
         return Handle(generation << handleBits | number)
     }
 
+    /// The adapter's number for `handle`. A handle of another generation throws at stage
+    /// `.message`, which `call` reports as `.crashed` (the object it named died with its process).
     static func adapterNumber(of handle: Handle, generation: Int) throws(ProtocolError) -> Int {
         let issuer = handle.id >> handleBits
         guard issuer == generation else {

@@ -32,12 +32,27 @@ final class FakeAdapterFolder {
         return environment
     }
 
+    /// The Python interpreter itself, not a launcher script (a pyenv shim is a shell script that
+    /// adds variables of its own to the environment).
+    static let python: String = {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", "import sys; print(sys.executable)"]
+        let pipe = Pipe()
+        probe.standardOutput = pipe
+        guard (try? probe.run()) != nil else { return "python3" }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        probe.waitUntilExit()
+        let path = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return path.isEmpty ? "python3" : path
+    }()
+
     func adapter(
         mode: String = "normal", extra: [String: String] = [:], callTimeout: Double = 10, startTimeout: Double = 20,
         globalTimeout: Double? = nil, exitGrace: Double = 2
     ) -> ProcessImplementation {
         ProcessImplementation(
-            command: ["python3", "-I", "fake_adapter.py"], environment: environment(mode: mode, extra: extra),
+            command: [Self.python, "-I", "fake_adapter.py"], environment: environment(mode: mode, extra: extra),
             workingDirectory: url, name: "fake", callTimeout: callTimeout, startTimeout: startTimeout,
             globalTimeout: globalTimeout, exitGrace: exitGrace)
     }
@@ -86,6 +101,17 @@ func isAlive(_ pid: Int32) -> Bool {
           let close = stat.lastIndex(of: ")") else { return false }
     let state = stat[stat.index(after: close)...].split(separator: " ").first
     return state != "Z" && state != "X"
+}
+
+/// Waits up to `patience` seconds for `pid` to die: a SIGKILL takes effect when the target is
+/// next scheduled, so a grandchild may still be running for a moment after the group was killed.
+func diesSoon(_ pid: Int32, patience: Double = 5) -> Bool {
+    let start = ContinuousClock.now
+    while isAlive(pid) {
+        if seconds(since: start) > patience { return false }
+        usleep(10_000)
+    }
+    return true
 }
 
 /// `kill(-pgid, 0)` fails with ESRCH: no process of the group exists, zombies included.

@@ -1,0 +1,143 @@
+@testable import Adapters
+import Implementation
+import NumericCore
+import Testing
+
+@Suite("Protocol codec: messages and framing")
+struct ProtocolMessageTests {
+    func payload(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test("a frame is a 4-byte big-endian length, then the payload")
+    func framing() throws {
+        #expect(ProtocolCodec.frame([1, 2, 3]) == [0, 0, 0, 3, 1, 2, 3])
+        #expect(ProtocolCodec.frame([UInt8](repeating: 7, count: 0x01_02_03)).prefix(4) == [0, 1, 2, 3])
+        let call = try ProtocolCodec.callMessage(id: 17, operation: "affine_forward", arguments: ["x": .array(Tensor([1]))])
+        #expect(call.prefix(4) == ProtocolCodec.frame(Array(call.dropFirst(4))).prefix(4))
+        let body = String(decoding: call.dropFirst(4), as: UTF8.self)
+        #expect(body.hasPrefix(#"{"arguments":{"x":{"$array":"#))
+        #expect(body.hasSuffix(#""id":17,"operation":"affine_forward","type":"call"}"#))
+        #expect(ProtocolCodec.shutdownMessage() == ProtocolCodec.frame(payload(#"{"type":"shutdown"}"#)))
+    }
+
+    @Test("hello: every field is read")
+    func hello() throws {
+        let hello = try ProtocolCodec.decodeHello(payload("""
+            {"type": "hello", "protocol": "gradecheck-implementation", "version": 1,
+             "implementation": {"name": "alice", "language": "python 3.11.7"},
+             "profile": {"name": "2018", "reason": "docstring"},
+             "operations": ["affine_forward", "evaluate_batch", "relu_forward"],
+             "problems": [{"operation": "svm_loss", "reason": "stub"}, {"file": "cs231n/optim.py", "line": 12, "reason": "SyntaxError"}]}
+            """))
+        #expect(hello.implementationName == "alice")
+        #expect(hello.language == "python 3.11.7")
+        #expect(hello.profile == AdapterHello.Profile(name: "2018", reason: "docstring"))
+        #expect(hello.knownOperations == [.affineForward, .reluForward])
+        #expect(hello.unknownOperations == ["evaluate_batch"])
+        #expect(hello.problems == [
+            AdapterHello.Problem(operation: "svm_loss", reason: "stub"),
+            AdapterHello.Problem(file: "cs231n/optim.py", line: 12, reason: "SyntaxError"),
+        ])
+        // And what the Swift side writes reads back the same.
+        let written = ProtocolCodec.helloMessage(hello)
+        #expect(try ProtocolCodec.decodeHello(Array(written.dropFirst(4))) == hello)
+    }
+
+    @Test("hello: another version is refused with a message naming both")
+    func helloVersion() {
+        #expect(throws: AdapterStartupError.versionMismatch(supported: 1, got: 2)) {
+            // Fields of a future version do not matter: the version is checked first.
+            try ProtocolCodec.decodeHello(self.payload(#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 2, "ops": {}}"#))
+        }
+        let message = AdapterStartupError.versionMismatch(supported: 1, got: 2).description
+        #expect(message.contains("version 2") && message.contains("version 1"))
+    }
+
+    @Test("hello: wrong protocol, wrong first message, missing fields", arguments: [
+        (#"{"type": "hello", "protocol": "other", "version": 1, "operations": []}"#, "\"other\""),
+        (#"{"type": "result", "id": 1, "results": {}}"#, "result"),
+        (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 1}"#, "operations"),
+        (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": "1", "operations": []}"#, "version"),
+        (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 1, "operations": [1]}"#, "operations"),
+        ("not json", "JSON"),
+    ])
+    func badHello(text: String, mentioned: String) {
+        do {
+            _ = try ProtocolCodec.decodeHello(payload(text))
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.description.contains(mentioned), "\(error)")
+        }
+    }
+
+    @Test("replies: results, errors, and unusable content with its id")
+    func replies() throws {
+        let result = try ProtocolCodec.decodeReply(payload(#"{"type": "result", "id": 3, "results": {"loss": 2.5, "cache": {"$handle": 4}}}"#))
+        #expect(result == AdapterReply(id: 3, outcome: .results(["loss": .number(2.5), "cache": .handle(Handle(4))])))
+
+        let error = try ProtocolCodec.decodeReply(payload("""
+            {"type": "error", "id": 4, "error": {"kind": "raised", "type": "ValueError", "message": "m", "location": "a.py:3", "traceback": "T"}}
+            """))
+        #expect(error == AdapterReply(id: 4, outcome: .failure(AdapterFailure(kind: "raised", type: "ValueError", message: "m", location: "a.py:3", traceback: "T"))))
+
+        let unusable = try ProtocolCodec.decodeReply(payload(#"{"type": "result", "id": 5, "results": {"x": {"$float": "big"}}}"#))
+        #expect(unusable.id == 5)
+        guard case let .unusable(problem) = unusable.outcome else { Issue.record("\(unusable.outcome)"); return }
+        #expect(problem.stage == .value)
+
+        let written = try ProtocolCodec.replyMessage(result)
+        #expect(try ProtocolCodec.decodeReply(Array(written.dropFirst(4))) == result)
+    }
+
+    @Test("replies that are not replies are refused before their content", arguments: [
+        #"{"type": "result", "results": {}}"#, #"{"type": "result", "id": "3", "results": {}}"#,
+        #"{"type": "hello", "id": 3}"#, #"[1, 2]"#, #"{"id": 3}"#, "{broken",
+    ])
+    func notReplies(text: String) {
+        do {
+            _ = try ProtocolCodec.decodeReply(payload(text))
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.stage != .value, "\(error)")
+        }
+    }
+}
+
+@Suite("Base64 and output capture")
+struct SupportTypeTests {
+    @Test("RFC 4648 test vectors", arguments: [
+        ("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy"),
+    ])
+    func vectors(plain: String, encoded: String) throws {
+        let bytes = Array(plain.utf8)
+        #expect(bytes.withUnsafeBytes { String(decoding: Base64.encode($0), as: UTF8.self) } == encoded)
+        #expect(try Base64.decode(encoded) == bytes)
+        // Unpadded and wrapped text is accepted too.
+        #expect(try Base64.decode(String(encoded.filter { $0 != "=" })) == bytes)
+        #expect(try Base64.decode(encoded + "\n") == bytes)
+    }
+
+    @Test("not base64", arguments: ["Zg=", "Z", "Zm9v!", "Zg==Zg==", "=Zm9", "Zm9vY==="])
+    func invalid(text: String) {
+        #expect(throws: Base64.DecodingError.self) { try Base64.decode(text) }
+    }
+
+    @Test("all byte values round-trip")
+    func allBytes() throws {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        let encoded = bytes.withUnsafeBytes { String(decoding: Base64.encode($0), as: UTF8.self) }
+        #expect(try Base64.decode(encoded) == bytes)
+    }
+
+    @Test("output keeps its head and tail and counts what it dropped")
+    func capture() {
+        var capture = OutputCapture(headLimit: 10, tailLimit: 5)
+        capture.append("0123456789")
+        capture.append("abc")
+        #expect(capture.take() == "0123456789abc")
+        #expect(capture.isEmpty)
+        capture.append("0123456789")
+        for chunk in ["abcdefgh", "ij", "klmnopqrstuvwxyz"] { capture.append(chunk) }
+        #expect(capture.dropped == 26 - 5)
+        #expect(capture.take() == "0123456789\n[truncated 21 bytes]\nvwxyz")
+    }
+}
