@@ -6,6 +6,7 @@ import Foundation
 import Grading
 import Implementation
 import Mutants
+import Adapters
 import Diagnosis
 import ReferenceImplementation
 import Reports
@@ -17,7 +18,26 @@ struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
         abstract: "Run every check against an implementation and write JUnit XML, Gradescope JSON and Markdown reports.",
-        discussion: "Exit code 0 when every check passed, 1 when one failed or errored, 2 for bad usage or input, 3 for an internal error.")
+        discussion: """
+            With a submission folder, the student's Python code is graded through the shipped adapter, in its own \
+            sandboxed process; without one, the built-in Swift reference is graded in-process. Exit code 0 when every \
+            check passed, 1 when one failed or errored, 2 for bad usage or input, 3 for an internal error.
+            """)
+
+    @Argument(help: "A submission: the folder holding cs231n/ (or cs231n/ itself, or an assignment folder above it).")
+    var submission: String?
+
+    @Option(help: "Assignment year whose conventions apply (2016 ... 2026), or auto to detect it from the submission.")
+    var profile: String = "auto"
+
+    @Option(help: "Seconds a single call into the submission may take before its process is killed.")
+    var timeout: Double = 10
+
+    @Option(help: "Seconds the whole grading of a submission may take.")
+    var globalTimeout: Double = 900
+
+    @Option(help: "The Python interpreter (with numpy) that runs the submission.")
+    var python: String = "python3"
 
     @Option(help: "Only checks whose id matches one of these globs (e.g. 'layers.*'); repeatable.")
     var only: [String] = []
@@ -44,6 +64,19 @@ struct GradeCommand: ParsableCommand {
     var mutant: String?
 
     func run() throws {
+        let run: GradingRun
+        do {
+            run = try grade()
+        } catch {
+            throw ExitCodes.report(error)
+        }
+        Terminal.write(TerminalSummary(color: Terminal.usesColor).render(run))
+        Terminal.write("reports: \(junit), \(gradescope), \(markdown)\n")
+        if !run.allPassed { throw ExitCode(ExitCodes.checksFailed) }
+    }
+
+    /// Grades and writes the three report files; returns the run.
+    func grade() throws -> GradingRun {
         let started = Date()
         let run: GradingRun
         do {
@@ -54,18 +87,17 @@ struct GradeCommand: ParsableCommand {
             let selected = CheckRunner.select(catalog, only: only, skip: skip)
             let store = try FixtureStore(folder: URL(fileURLWithPath: fixtures).appendingPathComponent("cases").path)
             let digits = try Digits.load()
-            let implementation: AssignmentImplementation
-            if let mutant {
-                guard let mutation = MutationCatalog.all.first(where: { $0.id == mutant }) else {
-                    throw UsageError(message: "no mutant '\(mutant)' (see `gradecheck list --mutants`)")
-                }
-                implementation = MutantImplementation(mutation)
-            } else {
-                implementation = ReferenceImplementation()
+            var forced: Profile?
+            if profile != "auto" {
+                guard let p = Profile(parsing: profile) else { throw UsageError(message: "--profile must be auto or a year 2016 ... 2026, got '\(profile)'") }
+                forced = p
             }
+            let subject = try Subject.make(
+                submission: submission, mutant: mutant, profile: forced, python: python, timeout: timeout, globalTimeout: globalTimeout)
+            defer { subject.finish() }
             let context = CheckContext(
-                implementation: implementation, fixtures: store,
-                trainingData: (digits.train, digits.validation), seed: seed)
+                implementation: subject.implementation, fixtures: store,
+                trainingData: (digits.train, digits.validation), seed: seed, profile: subject.profile)
             let mistakes = try KnownMistakes(store: store)
             var diagnoses: [String: String] = [:]
             var results = try CheckRunner(checks: selected).run(context, onResult: { result in
@@ -76,19 +108,16 @@ struct GradeCommand: ParsableCommand {
                 }
             })
             for i in results.indices { if let text = diagnoses[results[i].id] { results[i].message += "\n" + text } }
+            subject.annotate(&results)
             if Terminal.isInteractive { Terminal.write("\r\u{1B}[K") }
             run = GradingRun(
-                implementation: implementation.name, profile: "2018+", profileReason: "the Swift reference and its mutants follow the 2018+ conventions",
+                implementation: subject.implementation.name, profile: subject.profile.rawValue, profileReason: subject.profileReason,
                 seed: seed, toolVersion: GradeCheck.configuration.version, startedAt: started,
                 duration: Date().timeIntervalSince(started), results: results)
             try ReportWriter.write(JUnitReport().data(run), to: URL(fileURLWithPath: junit))
             try ReportWriter.write(GradescopeReport().data(run), to: URL(fileURLWithPath: gradescope))
             try ReportWriter.write(Data(MarkdownSummary().render(run).utf8), to: URL(fileURLWithPath: markdown))
-        } catch {
-            throw ExitCodes.report(error)
         }
-        Terminal.write(TerminalSummary(color: Terminal.usesColor).render(run))
-        Terminal.write("reports: \(junit), \(gradescope), \(markdown)\n")
-        if !run.allPassed { throw ExitCode(ExitCodes.checksFailed) }
+        return run
     }
 }
