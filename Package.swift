@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "TrainingPlotsTests", dependencies: ["TrainingPlots"]),
         .testTarget(name: "FixturesTests", dependencies: ["Fixtures", "NumericCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading"]),
-        .testTarget(name: "GradeCheckCLITests", dependencies: ["gradecheck"]),
+        .testTarget(name: "GradeCheckCLITests", dependencies: ["gradecheck", "Reports", "Grading"]),
         .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "Implementation", "NumericCore"]),
         .testTarget(
             name: "ChecksTests",

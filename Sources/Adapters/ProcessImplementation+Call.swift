@@ -8,7 +8,12 @@ extension ProcessImplementation {
     static let maximumStartAttempts = 2
 
     public func call(_ operation: Operation, _ arguments: [String: Value]) throws(ImplementationError) -> [String: Value] {
-        try call(operationNamed: operation.rawValue, arguments)
+        let start = Monotonic.now()
+        defer {
+            secondsInCalls += Double(Monotonic.now() - start) / 1e9
+            callCount += 1
+        }
+        return try call(operationNamed: operation.rawValue, arguments)
     }
 
     /// A call by the operation's wire name, for operations outside `Operation` (`evaluate_batch`).

@@ -33,6 +33,10 @@ public final class ProcessImplementation: AssignmentImplementation {
     public private(set) var hello: AdapterHello?
     /// How many adapters were started after the first (after a timeout, crash or bad reply).
     public private(set) var restarts = 0
+    /// Seconds spent waiting for the adapter (requests, the student's code, replies) and calls
+    /// made: the adapter's side of a grading run's time.
+    public internal(set) var secondsInCalls = 0.0
+    public internal(set) var callCount = 0
 
     var child: ChildProcess?
     /// Counts started adapters; a handle carries the generation that issued it.

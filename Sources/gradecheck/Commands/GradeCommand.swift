@@ -64,21 +64,24 @@ struct GradeCommand: ParsableCommand {
     var mutant: String?
 
     func run() throws {
-        let run: GradingRun
+        let run: GradingRun, timing: String?
         do {
-            run = try grade()
+            (run, timing) = try grade()
         } catch {
             throw ExitCodes.report(error)
         }
         Terminal.write(TerminalSummary(color: Terminal.usesColor).render(run))
         Terminal.write("reports: \(junit), \(gradescope), \(markdown)\n")
+        if let timing { Terminal.write(timing + "\n") }
         if !run.allPassed { throw ExitCode(ExitCodes.checksFailed) }
     }
 
-    /// Grades and writes the three report files; returns the run.
-    func grade() throws -> GradingRun {
+    /// Grades and writes the three report files; returns the run and, for a submission, where
+    /// the time went.
+    func grade() throws -> (run: GradingRun, timing: String?) {
         let started = Date()
         let run: GradingRun
+        var timing: String?
         do {
             let catalog = Catalog.checks
             for pattern in only + skip where !catalog.contains(where: { Glob.matches(pattern, $0.id) }) {
@@ -109,6 +112,12 @@ struct GradeCommand: ParsableCommand {
             })
             for i in results.indices { if let text = diagnoses[results[i].id] { results[i].message += "\n" + text } }
             subject.annotate(&results)
+            if let process = subject.implementation as? ProcessImplementation {
+                let total = Date().timeIntervalSince(started)
+                timing = String(
+                    format: "time: %.2f s wall; %.2f s in %d calls to the submission's process (adapter + student code), %.2f s in the harness",
+                    total, process.secondsInCalls, process.callCount, total - process.secondsInCalls)
+            }
             if Terminal.isInteractive { Terminal.write("\r\u{1B}[K") }
             run = GradingRun(
                 implementation: subject.implementation.name, profile: subject.profile.rawValue, profileReason: subject.profileReason,
@@ -118,6 +127,6 @@ struct GradeCommand: ParsableCommand {
             try ReportWriter.write(GradescopeReport().data(run), to: URL(fileURLWithPath: gradescope))
             try ReportWriter.write(Data(MarkdownSummary().render(run).utf8), to: URL(fileURLWithPath: markdown))
         }
-        return run
+        return (run, timing)
     }
 }
