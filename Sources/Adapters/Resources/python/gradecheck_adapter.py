@@ -1,0 +1,1724 @@
+#!/usr/bin/env python3
+"""gradecheck implementation protocol, version 1, for a CS231n assignment-2 submission in the
+course's own layout (the folder that holds ``cs231n/``).
+
+See docs/protocol.md for the protocol and README.md next to this file for the behaviour.
+One file, Python 3.8+, the standard library and numpy only.
+"""
+import argparse
+import ast
+import base64
+import binascii
+import builtins
+import fcntl
+import functools
+import importlib.machinery
+import importlib.util
+import inspect
+import json
+import os
+import re
+import resource
+import signal
+import struct
+import sys
+import traceback
+import types
+
+PROTOCOL = "gradecheck-implementation"
+VERSION = 1
+MAX_MESSAGE = 1 << 30
+TRACEBACK_CAP = 8192
+HIGH_FD = 200
+
+np = None  # numpy, imported after the sandbox is set up
+
+CORE = [
+    ("cs231n.layers", "cs231n/layers.py"),
+    ("cs231n.layer_utils", "cs231n/layer_utils.py"),
+    ("cs231n.optim", "cs231n/optim.py"),
+    ("cs231n.classifiers.fc_net", "cs231n/classifiers/fc_net.py"),
+    ("cs231n.solver", "cs231n/solver.py"),
+]
+CORE_NAMES = set(name for name, _ in CORE)
+PACKAGES = ["cs231n", "cs231n.classifiers"]
+
+LAYER_OPS = ["affine_forward", "affine_backward", "relu_forward", "relu_backward"]
+UTIL_OPS = ["affine_relu_forward", "affine_relu_backward"]
+LAYER_OPS2 = ["batchnorm_forward", "batchnorm_backward", "batchnorm_backward_alt", "layernorm_forward",
+              "layernorm_backward", "dropout_forward", "dropout_backward", "softmax_loss", "svm_loss"]
+MODEL_OPS = ["make_model", "get_params", "set_params", "model_loss"]
+ORDER = LAYER_OPS + UTIL_OPS + LAYER_OPS2 + MODEL_OPS + ["update", "solver_train", "evaluate_batch"]
+MODULE_OF = {}
+for _op in LAYER_OPS + LAYER_OPS2:
+    MODULE_OF[_op] = "cs231n.layers"
+for _op in UTIL_OPS:
+    MODULE_OF[_op] = "cs231n.layer_utils"
+for _op in MODEL_OPS:
+    MODULE_OF[_op] = "cs231n.classifiers.fc_net"
+MODULE_OF["update"] = "cs231n.optim"
+MODULE_OF["solver_train"] = "cs231n.solver"
+RULES = ("sgd", "sgd_momentum", "rmsprop", "adam")
+
+
+# ----------------------------------------------------------------------------- errors
+
+class AdapterError(Exception):
+    kind = "bad_request"
+
+    def __init__(self, message, **extra):
+        Exception.__init__(self, message)
+        self.message = message
+        self.extra = extra
+
+    def payload(self):
+        e = {"kind": self.kind, "message": self.message}
+        e.update(self.extra)
+        return e
+
+
+class BadRequest(AdapterError):
+    kind = "bad_request"
+
+
+class BadResult(AdapterError):
+    kind = "bad_result"
+
+
+class NotImpl(AdapterError):
+    kind = "not_implemented"
+
+
+class StudentRaised(Exception):
+    """An exception (any BaseException) raised by student code."""
+
+    def __init__(self, exc):
+        Exception.__init__(self, "student code raised")
+        self.exc = exc
+
+
+# ----------------------------------------------------------------------------- state
+
+class State(object):
+    submission = ""
+    package_dir = ""
+    problems = []
+    modules = {}          # core name -> module
+    failed = {}           # core name -> reason
+    standins = set()
+    static_stubs = {}     # operation -> reason
+    unavailable = {}      # operation -> message
+    operations = []
+    profile = "2018"
+    profile_reason = ""
+    drop_convention = False
+    handles = {}
+    next_handle = 1
+    req_fd = -1
+    rep_fd = -1
+
+
+S = State()
+
+
+def problem(reason, file=None, line=None, operation=None):
+    p = {}
+    if operation is not None:
+        p["operation"] = operation
+    if file is not None:
+        p["file"] = file
+    if line is not None:
+        p["line"] = int(line)
+    p["reason"] = reason
+    S.problems.append(p)
+
+
+# ----------------------------------------------------------------------------- start-up
+
+def parse_args(argv):
+    ap = argparse.ArgumentParser(description="gradecheck protocol adapter for CS231n Python submissions")
+    ap.add_argument("--submission", required=True)
+    ap.add_argument("--profile", default="auto")
+    ap.add_argument("--limits", default="")
+    ap.add_argument("--no-network", action="store_true")
+    ap.add_argument("--user", default=None)
+    a = ap.parse_args(argv)
+    if a.profile != "auto" and not re.match(r"^20\d\d$", a.profile):
+        ap.error("--profile must be auto or a year (2016, 2017, ...)")
+    return a
+
+
+def setup_fds():
+    fds = []
+    for var, default in (("GRADECHECK_REQUEST_FD", 3), ("GRADECHECK_REPLY_FD", 4)):
+        v = os.environ.get(var)
+        try:
+            fd = int(v) if v not in (None, "") else default
+            os.fstat(fd)
+        except (ValueError, OSError):
+            sys.stderr.write("gradecheck_adapter: no protocol descriptor %s (%s); "
+                             "this program is started by gradecheck\n" % (v if v else default, var))
+            sys.exit(2)
+        fds.append(fd)
+    req, rep = fds
+    S.req_fd = fcntl.fcntl(req, fcntl.F_DUPFD_CLOEXEC, HIGH_FD)
+    S.rep_fd = fcntl.fcntl(rep, fcntl.F_DUPFD_CLOEXEC, HIGH_FD)
+    for fd in set((req, rep)):
+        if fd > 2:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 3, 4):
+        if fd != devnull:
+            os.dup2(devnull, fd)
+    if devnull > 4:
+        os.close(devnull)
+
+
+def _setlimit(which, soft, hard=None):
+    if hard is None:
+        hard = soft
+    _cur_soft, cur_hard = resource.getrlimit(which)
+    if cur_hard != resource.RLIM_INFINITY:
+        soft, hard = min(soft, cur_hard), min(hard, cur_hard)
+    resource.setrlimit(which, (soft, hard))
+
+
+def parse_limits(text):
+    limits = {}
+    for part in (text or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if "=" not in part:
+            problem("ignored limit %r (expected key=value)" % part)
+            continue
+        k, v = part.split("=", 1)
+        try:
+            n = int(float(v))
+        except ValueError:
+            problem("ignored limit %r (not a number)" % part)
+            continue
+        if k not in ("cpu", "memory", "fsize", "nproc"):
+            problem("ignored unknown limit %r" % k)
+            continue
+        limits[k] = n
+    return limits
+
+
+def apply_limits(limits):
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ValueError, OSError):
+        pass
+    try:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    except (ValueError, OSError, AttributeError):
+        pass
+    for key, which in (("cpu", resource.RLIMIT_CPU), ("memory", resource.RLIMIT_AS), ("fsize", resource.RLIMIT_FSIZE)):
+        if key in limits:
+            try:
+                n = max(0, limits[key])
+                _setlimit(which, n, n + 1 if key == "cpu" else n)
+            except (ValueError, OSError) as e:
+                problem("could not apply limit %s=%d: %s" % (key, limits[key], e))
+
+
+def apply_nproc(limits):
+    if "nproc" in limits and hasattr(resource, "RLIMIT_NPROC"):
+        try:
+            _setlimit(resource.RLIMIT_NPROC, max(0, limits["nproc"]))
+        except (ValueError, OSError) as e:
+            problem("could not apply limit nproc=%d: %s" % (limits["nproc"], e))
+
+
+def isolate_network():
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        CLONE_NEWNET, CLONE_NEWUSER = 0x40000000, 0x10000000
+        if libc.unshare(CLONE_NEWNET) == 0:
+            return
+        first = os.strerror(ctypes.get_errno())
+        uid, gid = os.getuid(), os.getgid()
+        if libc.unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0:
+            for path, text in (("/proc/self/setgroups", "deny"), ("/proc/self/uid_map", "%d %d 1" % (uid, uid)),
+                               ("/proc/self/gid_map", "%d %d 1" % (gid, gid))):
+                try:
+                    with open(path, "w") as f:
+                        f.write(text)
+                except OSError:
+                    pass
+            return
+        second = os.strerror(ctypes.get_errno())
+        problem("network isolation unavailable: unshare(CLONE_NEWNET): %s; with a new user namespace: %s"
+                % (first, second))
+    except Exception as e:  # noqa
+        problem("network isolation unavailable: %s" % e)
+
+
+def drop_privileges(user):
+    try:
+        import pwd
+        pw = pwd.getpwnam(user)
+        os.setgroups([])
+        os.setgid(pw.pw_gid)
+        os.setuid(pw.pw_uid)
+    except Exception as e:  # noqa
+        problem("could not drop privileges to user %r: %s" % (user, e))
+
+
+PRELOAD = ("__future__", "pickle", "copy", "math", "random", "time", "collections", "itertools", "operator",
+           "warnings", "io", "abc", "numbers", "typing", "glob", "shutil", "tempfile", "datetime", "string",
+           "textwrap", "heapq", "bisect", "contextlib", "copyreg", "platform", "socket", "ctypes", "linecache",
+           "tokenize", "unittest", "numpy.linalg", "numpy.random", "numpy.fft", "numpy.ma",
+           "numpy.lib.stride_tricks", "numpy.testing")
+
+
+def preload():
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except BaseException:  # noqa
+            pass
+
+
+# ----------------------------------------------------------------------------- stand-ins
+
+class _StandIn(types.ModuleType):
+    """An empty module for something that would not import."""
+
+    def __getattr__(self, attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        name = self.__name__
+
+        def missing(*a, **k):
+            raise NotImplementedError("%s.%s is a stand-in: the module did not import" % (name, attr))
+        missing.__name__ = attr
+        return missing
+
+
+class _BuiltinsStandIn(types.ModuleType):
+    def __getattr__(self, attr):
+        if attr.startswith("__"):
+            raise AttributeError(attr)
+        if hasattr(builtins, attr):
+            return getattr(builtins, attr)
+        raise AttributeError(attr)
+
+
+def _new_module(cls, name, package=False):
+    m = cls(name)
+    m.__file__ = "<gradecheck stand-in>"
+    spec = importlib.machinery.ModuleSpec(name, None, is_package=package)
+    m.__spec__ = spec
+    m.__loader__ = None
+    if package:
+        m.__path__ = []
+        m.__package__ = name
+    else:
+        m.__package__ = name.rpartition(".")[0]
+    return m
+
+
+def _attach(name, mod):
+    parent, _, child = name.rpartition(".")
+    if parent and parent in sys.modules:
+        try:
+            setattr(sys.modules[parent], child, mod)
+        except Exception:  # noqa
+            pass
+
+
+def install_standin(name):
+    parts = name.split(".")
+    for i in range(1, len(parts) + 1):
+        sub = ".".join(parts[:i])
+        existing = sys.modules.get(sub)
+        if existing is not None and i < len(parts):
+            if not hasattr(existing, "__path__"):
+                try:
+                    existing.__path__ = []
+                except Exception:  # noqa
+                    pass
+            continue
+        if i == len(parts) or existing is None:
+            m = _new_module(_StandIn, sub, package=True)
+            sys.modules[sub] = m
+            _attach(sub, m)
+    S.standins.add(name)
+
+
+def install_compat_standins():
+    """future / past (``from future import standard_library`` in the 2017-2020 solver.py)."""
+    try:
+        have_future = importlib.util.find_spec("future") is not None
+    except Exception:  # noqa
+        have_future = False
+    try:
+        have_past = importlib.util.find_spec("past") is not None
+    except Exception:  # noqa
+        have_past = False
+    if not have_future:
+        fut = _new_module(_BuiltinsStandIn, "future", package=True)
+        sl = _new_module(types.ModuleType, "future.standard_library")
+        sl.install_aliases = lambda *a, **k: None
+        sl.install_hooks = lambda *a, **k: None
+        sl.remove_hooks = lambda *a, **k: None
+
+        class _hooks(object):
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *a):
+                return False
+        sl.hooks = _hooks
+        fb = _new_module(_BuiltinsStandIn, "future.builtins")
+        fu = _new_module(types.ModuleType, "future.utils")
+        fu.PY2, fu.PY3 = False, True
+        fu.iteritems = lambda d, **k: iter(d.items(**k))
+        fu.itervalues = lambda d, **k: iter(d.values(**k))
+        fu.iterkeys = lambda d, **k: iter(d.keys(**k))
+        fu.viewitems = lambda d: d.items()
+        fu.with_metaclass = lambda meta, *bases: meta("NewBase", bases or (object,), {})
+        fut.standard_library, fut.builtins, fut.utils = sl, fb, fu
+        for m in (fut, sl, fb, fu):
+            sys.modules[m.__name__] = m
+    if not have_past:
+        past = _new_module(types.ModuleType, "past", package=True)
+        pb = _new_module(_BuiltinsStandIn, "past.builtins")
+        pb.xrange = range
+        pb.basestring = str
+        pb.unicode = str
+        pb.long = int
+        pb.raw_input = input
+        pb.reduce = functools.reduce
+        pb.unichr = chr
+        pu = _new_module(types.ModuleType, "past.utils")
+
+        def old_div(a, b):
+            if isinstance(a, int) and isinstance(b, int):
+                return a // b
+            return a / b
+        pu.old_div = old_div
+        past.builtins, past.utils = pb, pu
+        for m in (past, pb, pu):
+            sys.modules[m.__name__] = m
+
+
+class _FailedCoreFinder(object):
+    """Makes an import of a core module that failed fail fast, with the reason."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if name in S.failed:
+            raise ImportError(S.failed[name], name=name)
+        return None
+
+    @staticmethod
+    def invalidate_caches():
+        pass
+
+
+# ----------------------------------------------------------------------------- loading
+
+def rel(path):
+    try:
+        p = os.path.realpath(path)
+    except Exception:  # noqa
+        return None
+    base = S.submission
+    if p == base or p.startswith(base + os.sep):
+        return os.path.relpath(p, base).replace(os.sep, "/")
+    return None
+
+
+def innermost_submission_frame(tb):
+    found = None
+    try:
+        for fr in traceback.extract_tb(tb):
+            r = rel(fr.filename)
+            if r is not None:
+                found = (r, fr.lineno)
+    except Exception:  # noqa
+        pass
+    return found
+
+
+PY2_LINE = re.compile(r"^\s*(print\s+[^\s(=.,;)\]]|print\s*$|exec\s+[\"'\w]|except\s+[\w.]+\s*,\s*\w+\s*:|"
+                      r"raise\s+[\w.]+\s*,)|`|<>|\bur[\"']|\b0\d+\b")
+
+
+def describe_syntax_error(e):
+    msg = "%s: %s" % (type(e).__name__, e.msg)
+    line_text = e.text or ""
+    if "Missing parentheses in call to" in (e.msg or "") or PY2_LINE.search(line_text):
+        msg += " (Python 2 syntax)"
+    return msg
+
+
+def _exc_text(e):
+    try:
+        text = str(e)
+    except Exception:  # noqa
+        text = repr(e)
+    return text
+
+
+def _module_name_of(relpath):
+    if not relpath.endswith(".py"):
+        return None
+    parts = relpath[:-3].split("/")
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def _standin_target(e, current):
+    """The missing (or broken) non-core module to replace with a stand-in, if any. A module
+    that exists and imports (numpy, say) is never replaced."""
+    if isinstance(e, ImportError):
+        name = getattr(e, "name", None)
+        m = re.search(r"cannot import name '([\w]+)' from '([\w.]+)'", _exc_text(e))
+        if m and m.group(2) in PACKAGES:
+            cand = m.group(2) + "." + m.group(1)
+            if cand not in CORE_NAMES and cand not in S.standins and cand not in sys.modules:
+                return cand
+            return None
+        if name and name not in CORE_NAMES and name not in PACKAGES and name not in S.standins \
+                and name != current and name not in sys.modules:
+            return name
+        if name:
+            return None
+    # another exception: a non-core module of the submission that failed at import
+    found = innermost_submission_frame(e.__traceback__)
+    if found:
+        mod = _module_name_of(found[0])
+        if mod and mod.startswith("cs231n.") and mod not in CORE_NAMES and mod not in PACKAGES \
+                and mod != current and mod not in S.standins:
+            return mod
+    return None
+
+
+def _failure(e, relpath):
+    if isinstance(e, SyntaxError):
+        r = rel(e.filename) if e.filename else None
+        return (r or relpath), e.lineno, describe_syntax_error(e)
+    found = innermost_submission_frame(e.__traceback__)
+    text = "%s: %s" % (type(e).__name__, _exc_text(e)) if _exc_text(e) else type(e).__name__
+    if found:
+        return found[0], found[1], text + ("" if found[0] == relpath else " (while importing %s)" % relpath)
+    return relpath, None, text + " (while importing %s)" % relpath
+
+
+def make_package(name, path):
+    m = types.ModuleType(name)
+    m.__path__ = [path]
+    m.__file__ = os.path.join(path, "__init__.py")
+    m.__package__ = name
+    spec = importlib.machinery.ModuleSpec(name, None, is_package=True)
+    spec.submodule_search_locations = [path]
+    spec.origin = m.__file__
+    m.__spec__ = spec
+    sys.modules[name] = m
+    _attach(name, m)
+    return m
+
+
+def load_core(name, relpath):
+    if name in sys.modules and name not in S.failed:
+        S.modules[name] = sys.modules[name]   # loaded by an earlier module's import
+        return
+    path = os.path.join(S.submission, relpath)
+    if not os.path.isfile(path):
+        S.failed[name] = "%s is missing" % relpath
+        problem("missing", file=relpath)
+        return
+    for _attempt in range(40):
+        try:
+            spec = importlib.util.spec_from_file_location(name, path)
+            mod = importlib.util.module_from_spec(spec)
+        except BaseException as e:  # noqa
+            S.failed[name] = "%s did not load (%s)" % (relpath, _exc_text(e))
+            problem("%s: %s" % (type(e).__name__, _exc_text(e)), file=relpath)
+            return
+        sys.modules[name] = mod
+        try:
+            spec.loader.exec_module(mod)
+            mod = sys.modules.get(name, mod)
+            _attach(name, mod)
+            S.modules[name] = mod
+            return
+        except BaseException as e:  # noqa
+            sys.modules.pop(name, None)
+            target = _standin_target(e, name)
+            if target is not None:
+                install_standin(target)
+                problem("%s does not import (%s: %s); an empty stand-in is used"
+                        % (target, type(e).__name__, _exc_text(e)), file=relpath)
+                continue
+            f, line, reason = _failure(e, relpath)
+            S.failed[name] = "%s did not load (%s%s)" % (relpath, reason, "" if line is None else " at %s:%d" % (f, line))
+            problem(reason, file=f, line=line)
+            return
+    S.failed[name] = "%s did not load (too many missing imports)" % relpath
+    problem("too many missing imports", file=relpath)
+
+
+def run_package_init(name, path):
+    init = os.path.join(path, "__init__.py")
+    if not os.path.isfile(init):
+        return
+    pkg = sys.modules[name]
+    relpath = rel(init) or init
+    try:
+        with open(init, "rb") as f:
+            src = f.read()
+        code = compile(src, init, "exec")
+        exec(code, pkg.__dict__)
+    except BaseException as e:  # noqa
+        if isinstance(e, ImportError) and getattr(e, "name", None) in S.failed:
+            return   # a core module that failed: reported already
+        if isinstance(e, SyntaxError):
+            line, reason = e.lineno, describe_syntax_error(e)
+        else:
+            found = innermost_submission_frame(e.__traceback__)
+            line = found[1] if found and found[0] == relpath else None
+            reason = "%s: %s" % (type(e).__name__, _exc_text(e))
+        problem("%s; an empty package is used instead" % reason, file=relpath, line=line)
+
+
+def static_stub_functions(path):
+    """Functions whose whole body (after the docstring) is ``raise NotImplementedError``."""
+    try:
+        with open(path, "rb") as f:
+            tree = ast.parse(f.read(), path)
+    except Exception:  # noqa
+        return set()
+    out = set()
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        body = list(node.body)
+        if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            body = body[1:]
+        if len(body) == 1 and isinstance(body[0], ast.Raise) and body[0].exc is not None:
+            exc = body[0].exc
+            if isinstance(exc, ast.Call):
+                exc = exc.func
+            if isinstance(exc, ast.Name) and exc.id == "NotImplementedError":
+                out.add(node.name)
+    return out
+
+
+def read_text(relpath):
+    try:
+        with open(os.path.join(S.submission, relpath), "rb") as f:
+            return f.read().decode("utf-8", "replace")
+    except Exception:  # noqa
+        return ""
+
+
+def load_submission():
+    S.package_dir = os.path.join(S.submission, "cs231n")
+    install_compat_standins()
+    sys.meta_path.insert(0, _FailedCoreFinder)
+    if not os.path.isdir(S.package_dir):
+        problem("no cs231n folder in the submission", file="cs231n")
+        for name, relpath in CORE:
+            S.failed[name] = "the submission has no cs231n folder"
+        return
+    if S.submission not in sys.path:
+        sys.path.insert(0, S.submission)
+    make_package("cs231n", S.package_dir)
+    make_package("cs231n.classifiers", os.path.join(S.package_dir, "classifiers"))
+    for name, relpath in CORE:
+        load_core(name, relpath)
+    for name in PACKAGES:
+        run_package_init(name, sys.modules[name].__path__[0])
+        # keep the core modules reachable as attributes whatever __init__ did
+        for core in CORE_NAMES:
+            if core in S.modules and core.rpartition(".")[0] == name:
+                try:
+                    setattr(sys.modules[name], core.rpartition(".")[2], S.modules[core])
+                except Exception:  # noqa
+                    pass
+    for name, relpath in (("cs231n.layers", "cs231n/layers.py"), ("cs231n.layer_utils", "cs231n/layer_utils.py")):
+        if name in S.modules:
+            for fn in sorted(static_stub_functions(os.path.join(S.submission, relpath))):
+                if fn in MODULE_OF and MODULE_OF[fn] == name:
+                    S.static_stubs[fn] = "not implemented (raises NotImplementedError)"
+                    problem("not implemented (raises NotImplementedError)", operation=fn)
+    if "cs231n.optim" in S.modules:
+        for fn in sorted(static_stub_functions(os.path.join(S.submission, "cs231n/optim.py"))):
+            if fn in RULES:
+                problem("update rule %s is not implemented (raises NotImplementedError)" % fn, operation="update")
+
+
+# ----------------------------------------------------------------------------- profile
+
+def _fc_init_params():
+    fc = S.modules.get("cs231n.classifiers.fc_net")
+    cls = getattr(fc, "FullyConnectedNet", None) if fc else None
+    if cls is not None:
+        try:
+            return set(inspect.signature(cls.__init__).parameters)
+        except Exception:  # noqa
+            pass
+    text = read_text("cs231n/classifiers/fc_net.py")
+    m = re.search(r"class\s+FullyConnectedNet\b.*?def\s+__init__\s*\((.*?)\)\s*:", text, re.S)
+    if m:
+        return set(re.findall(r"(\w+)\s*(?:=|,|$)", m.group(1)))
+    return set()
+
+
+DROP_RE = re.compile(r"(?:\bdrop\w*|\bzero\w*)\s+each\s+(?:neuron|unit|activation)\w*(?:\s+output)?\s+with\s+probability\s+p\b|"
+                     r"probability\s+(?:of\s+)?(?:drop|zero)\w*", re.I)
+KEEP_RE = re.compile(r"\b(?:keep|retain)\w*\s+each\s+(?:neuron|unit|activation)\w*(?:\s+output)?\s+with\s+probability\s+p\b|"
+                     r"probability\s+(?:of\s+)?(?:keep|retain)\w*", re.I)
+
+
+def _dropout_doc_convention():
+    text = read_text("cs231n/layers.py")
+    m = re.search(r"def\s+dropout_forward\b(.*?)(?=\ndef\s|\Z)", text, re.S)
+    if not m:
+        return None, None
+    body = m.group(1)
+    d, k = DROP_RE.search(body), KEEP_RE.search(body)
+    if d and (not k or d.start() < k.start()):
+        return True, d.group(0)
+    if k:
+        return False, k.group(0)
+    return None, None
+
+
+def detect_profile(forced):
+    py2 = any("Python 2 syntax" in p.get("reason", "") for p in S.problems)
+    if forced != "auto":
+        S.profile = forced
+        S.profile_reason = "forced by --profile %s" % forced
+        S.drop_convention = int(forced) <= 2017
+        return
+    params = _fc_init_params()
+    solver_text = read_text("cs231n/solver.py")
+    if "dropout_keep_ratio" in params:
+        S.profile, reason = "2021", "FullyConnectedNet.__init__ takes dropout_keep_ratio"
+    elif "normalization" in params:
+        S.profile, reason = "2018", "FullyConnectedNet.__init__ takes normalization"
+    elif "use_batchnorm" in params:
+        if py2:
+            S.profile, reason = "2016", "FullyConnectedNet.__init__ takes use_batchnorm and the code has Python 2 syntax"
+        elif solver_text and "num_train_samples" not in solver_text:
+            S.profile, reason = "2016", "FullyConnectedNet.__init__ takes use_batchnorm and the Solver has no num_train_samples"
+        else:
+            S.profile, reason = "2017", "FullyConnectedNet.__init__ takes use_batchnorm"
+    elif py2:
+        S.profile, reason = "2016", "the code has Python 2 syntax"
+    elif re.search(r"^def\s+layernorm_forward\b", read_text("cs231n/layers.py"), re.M):
+        S.profile, reason = "2018", "layernorm_forward exists"
+    else:
+        S.profile, reason = "2018", "no FullyConnectedNet signature to tell; default"
+    drop, phrase = _dropout_doc_convention()
+    if drop is None:
+        S.drop_convention = int(S.profile) <= 2017
+        reason += "; dropout p taken as the %s probability (profile default)" % ("drop" if S.drop_convention else "keep")
+    else:
+        S.drop_convention = drop
+        reason += "; dropout_forward's docstring says '%s'" % " ".join(phrase.split())
+    S.profile_reason = reason
+
+
+def compute_operations():
+    year = int(S.profile)
+    ops = []
+    for op in ORDER:
+        if op == "evaluate_batch":
+            ops.append(op)
+            continue
+        mod_name = MODULE_OF[op]
+        if mod_name not in S.modules:
+            S.unavailable[op] = "%s is not available: %s" % (op, S.failed.get(mod_name, "%s did not load" % mod_name))
+            continue
+        mod = S.modules[mod_name]
+        if op in S.static_stubs:
+            S.unavailable[op] = "%s is not implemented (raises NotImplementedError)" % op
+            continue
+        if op.startswith("layernorm") and year <= 2017:
+            S.unavailable[op] = "layer norm is not part of the %s assignment" % S.profile
+            continue
+        if op == "svm_loss" and year >= 2021:
+            S.unavailable[op] = "svm_loss moved to assignment 1 in %s" % S.profile
+            continue
+        if mod_name in ("cs231n.layers", "cs231n.layer_utils"):
+            if not callable(getattr(mod, op, None)):
+                S.unavailable[op] = "%s is missing from %s" % (op, mod_name.replace(".", "/") + ".py")
+                continue
+        if mod_name == "cs231n.classifiers.fc_net":
+            if not (callable(getattr(mod, "FullyConnectedNet", None)) or callable(getattr(mod, "TwoLayerNet", None))):
+                S.unavailable[op] = "cs231n/classifiers/fc_net.py has neither TwoLayerNet nor FullyConnectedNet"
+                continue
+        if op == "solver_train" and not callable(getattr(mod, "Solver", None)):
+            S.unavailable[op] = "cs231n/solver.py has no Solver"
+            continue
+        ops.append(op)
+    S.operations = ops
+
+
+# ----------------------------------------------------------------------------- values
+
+class HandleRef(object):
+    __slots__ = ("id",)
+
+    def __init__(self, i):
+        self.id = i
+
+
+class NewHandle(object):
+    __slots__ = ("kind", "obj")
+
+    def __init__(self, kind, obj):
+        self.kind = kind
+        self.obj = obj
+
+
+DTYPES = {"float64": "<f8", "float32": "<f4", "int64": "<i8", "int32": "<i4", "uint8": "u1", "bool": "?"}
+
+
+def decode_array(spec):
+    if not isinstance(spec, dict):
+        raise BadRequest("$array is not an object")
+    dtype, shape, data = spec.get("dtype"), spec.get("shape"), spec.get("data")
+    if dtype not in DTYPES:
+        raise BadRequest("unsupported array dtype %r" % (dtype,))
+    if not isinstance(shape, list) or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape):
+        raise BadRequest("bad array shape %r" % (shape,))
+    if not isinstance(data, str):
+        raise BadRequest("array data is not a base64 string")
+    try:
+        raw = base64.b64decode(data.encode("ascii"), validate=True)
+    except (binascii.Error, ValueError, UnicodeEncodeError) as e:
+        raise BadRequest("array data is not valid base64: %s" % e)
+    dt = np.dtype(DTYPES[dtype])
+    count = 1
+    for n in shape:
+        count *= n
+    if len(raw) != count * dt.itemsize:
+        raise BadRequest("array data holds %d bytes; shape %s of %s needs %d" % (len(raw), shape, dtype, count * dt.itemsize))
+    a = np.frombuffer(raw, dtype=dt).reshape(shape)
+    if dtype == "float32":
+        return a.astype(np.float64)
+    if dtype == "int32":
+        return a.astype(np.int64)
+    return a.astype(dt.newbyteorder("="), copy=True)
+
+
+def decode(v):
+    if v is None or isinstance(v, (bool, int, float, str)):
+        return v
+    if isinstance(v, list):
+        return [decode(x) for x in v]
+    if isinstance(v, dict):
+        if "$array" in v:
+            return decode_array(v["$array"])
+        if "$handle" in v:
+            h = v["$handle"]
+            if not isinstance(h, int) or isinstance(h, bool):
+                raise BadRequest("bad handle %r" % (h,))
+            return HandleRef(h)
+        if "$float" in v:
+            s = v["$float"]
+            if s not in ("nan", "inf", "-inf"):
+                raise BadRequest("bad $float %r" % (s,))
+            return float(s)
+        return dict((k, decode(x)) for k, x in v.items())
+    raise BadRequest("cannot decode %r" % (v,))
+
+
+def fresh(v):
+    """A deep copy of decoded arguments (arrays copied, handles shared)."""
+    if np is not None and isinstance(v, np.ndarray):
+        return v.copy()
+    if isinstance(v, dict):
+        return dict((k, fresh(x)) for k, x in v.items())
+    if isinstance(v, list):
+        return [fresh(x) for x in v]
+    return v
+
+
+def store(kind, obj):
+    h = S.next_handle
+    S.next_handle += 1
+    S.handles[h] = (kind, obj)
+    return {"$handle": h}
+
+
+def enc_float(x):
+    x = float(x)
+    if x != x:
+        return {"$float": "nan"}
+    if x == float("inf"):
+        return {"$float": "inf"}
+    if x == float("-inf"):
+        return {"$float": "-inf"}
+    return x
+
+
+class _Skip(Exception):
+    pass
+
+
+def encode(v, lenient=False):
+    if v is None or isinstance(v, str):
+        return v
+    if isinstance(v, NewHandle):
+        return store(v.kind, v.obj)
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, (int, np.integer)):
+        return int(v)
+    if isinstance(v, (float, np.floating)):
+        return enc_float(v)
+    if isinstance(v, np.ndarray):
+        k = v.dtype.kind
+        if k == "f":
+            a, name = np.asarray(v, dtype="<f8", order="C"), "float64"
+        elif k == "b":
+            a, name = np.asarray(v, dtype="?", order="C"), "bool"
+        elif k == "u" and v.dtype.itemsize == 1:
+            a, name = np.asarray(v, dtype="u1", order="C"), "uint8"
+        elif k in "iu":
+            a, name = np.asarray(v, dtype="<i8", order="C"), "int64"
+        else:
+            raise BadResult("an array of dtype %s cannot be sent" % v.dtype)
+        return {"$array": {"dtype": name, "shape": [int(n) for n in a.shape],
+                           "data": base64.b64encode(a.tobytes(order="C")).decode("ascii")}}
+    if isinstance(v, dict):
+        out = {}
+        for k, x in v.items():
+            if not isinstance(k, str):
+                if lenient:
+                    continue
+                raise BadResult("a dict key %r is not a string" % (k,))
+            try:
+                out[k] = encode(x, lenient)
+            except (BadResult, _Skip):
+                if lenient:
+                    continue
+                raise
+        return out
+    if isinstance(v, (list, tuple)):
+        return [encode(x, lenient) for x in v]
+    if lenient:
+        raise _Skip()
+    raise BadResult("a value of type %s cannot be sent" % type(v).__name__)
+
+
+# ----------------------------------------------------------------------------- arguments
+
+class Args(object):
+    def __init__(self, values):
+        if not isinstance(values, dict):
+            raise BadRequest("arguments is not an object")
+        self.v = values
+
+    def has(self, k):
+        return k in self.v and self.v[k] is not None
+
+    def raw(self, k):
+        if k not in self.v:
+            raise BadRequest("missing argument %r" % k)
+        return self.v[k]
+
+    def get(self, k, default=None):
+        v = self.v.get(k)
+        return default if v is None else v
+
+    def arr(self, k):
+        v = self.raw(k)
+        if isinstance(v, (HandleRef, str, dict)) or v is None or isinstance(v, bool):
+            raise BadRequest("argument %r is not an array" % k)
+        try:
+            return np.array(v, dtype=np.float64, copy=True, order="C")
+        except Exception as e:  # noqa
+            raise BadRequest("argument %r is not an array: %s" % (k, e))
+
+    def labels(self, k):
+        v = self.raw(k)
+        if v is None or isinstance(v, (HandleRef, str, dict, bool, float)):
+            raise BadRequest("argument %r is not a list of labels" % k)
+        try:
+            a = np.array(v)
+            if a.size and a.dtype.kind not in "iub":
+                if a.dtype.kind == "f" and np.all(a == np.round(a)):
+                    pass
+                else:
+                    raise ValueError("labels must be integers")
+            return np.array(a, dtype=np.int64, copy=True).reshape(-1)
+        except Exception as e:  # noqa
+            raise BadRequest("argument %r is not a list of labels: %s" % (k, e))
+
+    def number(self, k, default=None):
+        v = self.v.get(k)
+        if v is None:
+            if default is None:
+                raise BadRequest("missing argument %r" % k)
+            return default
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise BadRequest("argument %r is not a number" % k)
+        return v
+
+    def integer(self, k, default=None):
+        v = self.number(k, default)
+        if isinstance(v, float):
+            if v != int(v):
+                raise BadRequest("argument %r is not an integer" % k)
+            v = int(v)
+        return v
+
+    def string(self, k):
+        v = self.raw(k)
+        if not isinstance(v, str):
+            raise BadRequest("argument %r is not a string" % k)
+        return v
+
+    def dict(self, k):
+        v = self.raw(k)
+        if not isinstance(v, dict):
+            raise BadRequest("argument %r is not an object" % k)
+        return v
+
+    def handle(self, k, kind):
+        v = self.raw(k)
+        if not isinstance(v, HandleRef):
+            raise BadRequest("argument %r is not a handle" % k)
+        if v.id not in S.handles:
+            raise BadRequest("unknown handle %d" % v.id)
+        hk, obj = S.handles[v.id]
+        if kind is not None and hk != kind:
+            raise BadRequest("handle %d is a %s, not a %s" % (v.id, hk, kind))
+        return obj
+
+
+# ----------------------------------------------------------------------------- calling student code
+
+def call_student(fn, *a, **k):
+    try:
+        return fn(*a, **k)
+    except BaseException as e:  # noqa: student code may raise anything, SystemExit included
+        raise StudentRaised(e)
+
+
+def student_fn(op, name=None):
+    mod = S.modules.get(MODULE_OF[op])
+    f = getattr(mod, name or op, None) if mod is not None else None
+    if not callable(f):
+        raise NotImpl("%s is missing" % (name or op))
+    return f
+
+
+def starter(fname, what):
+    return NotImpl("%s returned None for %s (still the starter code?)" % (fname, what))
+
+
+def unpack(res, names, fname):
+    """The student's return value as len(names) values; the first None means starter code."""
+    n = len(names)
+    if res is None:
+        raise starter(fname, ", ".join(names))
+    if n == 1:
+        if isinstance(res, tuple):
+            raise BadResult("%s returned a tuple of %d values, expected 1 (%s)" % (fname, len(res), names[0]))
+        return [res]
+    if not isinstance(res, (tuple, list)):
+        raise BadResult("%s returned a %s, expected %d values (%s)" % (fname, type(res).__name__, n, ", ".join(names)))
+    if len(res) != n:
+        raise BadResult("%s returned %d values, expected %d (%s)" % (fname, len(res), n, ", ".join(names)))
+    vals = list(res)
+    if vals[0] is None:
+        raise starter(fname, names[0])
+    return vals
+
+
+def as_array(v, what, fname):
+    if v is None:
+        raise BadResult("%s returned None for %s" % (fname, what))
+    if isinstance(v, (str, bytes, dict)) or inspect.isfunction(v):
+        raise BadResult("%s returned a %s for %s, not an array" % (fname, type(v).__name__, what))
+    try:
+        a = np.array(v, dtype=np.float64, copy=True, order="C")
+    except BaseException as e:  # noqa
+        raise BadResult("%s returned a %s for %s that is not an array of numbers: %s: %s"
+                        % (fname, type(v).__name__, what, type(e).__name__, _exc_text(e)))
+    return a
+
+
+def as_scalar(v, what, fname):
+    if v is None:
+        raise BadResult("%s returned None for %s" % (fname, what))
+    if isinstance(v, (str, bytes, dict, list, tuple)):
+        raise BadResult("%s returned a %s for %s, not a number" % (fname, type(v).__name__, what))
+    try:
+        a = np.asarray(v, dtype=np.float64)
+        if a.size != 1:
+            raise ValueError("an array of shape %s" % (a.shape,))
+        return float(a.reshape(-1)[0])
+    except BaseException as e:  # noqa
+        raise BadResult("%s returned %s for %s, not a number: %s" % (fname, type(v).__name__, what, _exc_text(e)))
+
+
+def simple(op, arg_kinds, result_kinds):
+    def handler(a):
+        f = student_fn(op)
+        vals = []
+        for name, kind in arg_kinds:
+            if kind == "arr":
+                vals.append(a.arr(name))
+            elif kind == "cache":
+                vals.append(a.handle(name, "cache"))
+            elif kind == "dict":
+                vals.append(fresh(a.dict(name)))
+        res = call_student(f, *vals)
+        names = [n for n, _ in result_kinds]
+        out = unpack(res, names, op)
+        results = {}
+        for (name, kind), v in zip(result_kinds, out):
+            if kind == "array":
+                results[name] = as_array(v, name, op)
+            elif kind == "cache":
+                results[name] = NewHandle("cache", v)
+        return results
+    return handler
+
+
+def op_batchnorm_forward(a):
+    f = student_fn("batchnorm_forward")
+    x, gamma, beta = a.arr("x"), a.arr("gamma"), a.arr("beta")
+    bn_param = a.dict("bn_param")
+    res = call_student(f, x, gamma, beta, bn_param)
+    out, cache = unpack(res, ["out", "cache"], "batchnorm_forward")
+    return {"out": as_array(out, "out", "batchnorm_forward"), "cache": NewHandle("cache", cache),
+            "bn_param": Lenient(dict(bn_param))}
+
+
+class Lenient(object):
+    __slots__ = ("v",)
+
+    def __init__(self, v):
+        self.v = v
+
+
+def op_dropout_forward(a):
+    f = student_fn("dropout_forward")
+    x = a.arr("x")
+    param = a.dict("dropout_param")
+    if "p" in param and S.drop_convention:
+        p = param["p"]
+        if isinstance(p, (int, float)) and not isinstance(p, bool):
+            param["p"] = 1 - p
+    if isinstance(param.get("seed"), int) and not isinstance(param.get("seed"), bool):
+        param["seed"] = param["seed"] & 0xffffffff
+    res = call_student(f, x, param)
+    out, cache = unpack(res, ["out", "cache"], "dropout_forward")
+    return {"out": as_array(out, "out", "dropout_forward"), "cache": NewHandle("cache", cache)}
+
+
+def loss_op(op):
+    def handler(a):
+        f = student_fn(op)
+        x, y = a.arr("x"), a.labels("y")
+        res = call_student(f, x, y)
+        loss, dx = unpack(res, ["loss", "dx"], op)
+        results = {"loss": as_scalar(loss, "loss", op), "dx": as_array(dx, "dx", op)}
+        if a.v.get("report_inputs") is True:
+            try:
+                xa = np.array(x, dtype=np.float64, copy=True)
+                ya = [int(t) for t in np.asarray(y).reshape(-1).tolist()]
+            except Exception as e:  # noqa
+                raise BadResult("the inputs cannot be reported after the call: %s" % e)
+            results["inputs_after"] = {"x": xa, "y": ya}
+        return results
+    return handler
+
+
+def _signature_params(cls):
+    try:
+        sig = inspect.signature(cls.__init__)
+    except Exception:  # noqa
+        try:
+            sig = inspect.signature(cls)
+        except Exception:  # noqa
+            return set(), False
+    names = set()
+    var_kw = False
+    for p in sig.parameters.values():
+        if p.kind == inspect.Parameter.VAR_KEYWORD:
+            var_kw = True
+        elif p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY):
+            names.add(p.name)
+    return names, var_kw
+
+
+def op_make_model(a):
+    fc = S.modules.get("cs231n.classifiers.fc_net")
+    year = int(S.profile)
+    kind = a.string("kind")
+    hidden = a.raw("hidden_dims")
+    if not isinstance(hidden, list) or not all(isinstance(h, int) and not isinstance(h, bool) for h in hidden):
+        raise BadRequest("hidden_dims is not a list of integers")
+    normalization = a.get("normalization")
+    if normalization not in (None, "batchnorm", "layernorm"):
+        raise BadRequest("unknown normalization %r" % (normalization,))
+    keep = a.get("dropout_keep", 1.0)
+    if isinstance(keep, bool) or not isinstance(keep, (int, float)):
+        raise BadRequest("dropout_keep is not a number")
+    dropout_seed = a.get("dropout_seed")
+    init_seed = a.integer("init_seed", 0)
+    cand = {"input_dim": a.integer("input_dim"), "num_classes": a.integer("num_classes"),
+            "weight_scale": a.number("weight_scale"), "reg": a.number("reg", 0.0), "dtype": np.float64}
+    if kind == "two_layer":
+        cls = getattr(fc, "TwoLayerNet", None)
+        if year >= 2021:
+            raise NotImpl("TwoLayerNet moved to assignment 1 in the %s profile" % S.profile)
+        if not callable(cls):
+            raise NotImpl("cs231n/classifiers/fc_net.py has no TwoLayerNet")
+        if len(hidden) != 1:
+            raise BadRequest("a two-layer net has exactly one hidden layer")
+        if normalization is not None:
+            raise BadRequest("TwoLayerNet has no normalization")
+        cand["hidden_dim"] = hidden[0]
+        cname = "TwoLayerNet"
+    elif kind == "fully_connected":
+        cls = getattr(fc, "FullyConnectedNet", None)
+        if not callable(cls):
+            raise NotImpl("cs231n/classifiers/fc_net.py has no FullyConnectedNet")
+        cname = "FullyConnectedNet"
+        cand["hidden_dims"] = list(hidden)
+    else:
+        raise BadRequest("unknown model kind %r" % (kind,))
+    names, var_kw = _signature_params(cls)
+    if kind == "fully_connected":
+        if normalization == "layernorm" and year <= 2017:
+            raise NotImpl("layer norm is not part of the %s assignment" % S.profile)
+        if "normalization" in names:
+            cand["normalization"] = normalization
+        elif "use_batchnorm" in names:
+            if normalization == "layernorm":
+                raise NotImpl("FullyConnectedNet has no layer norm (use_batchnorm only)")
+            cand["use_batchnorm"] = normalization == "batchnorm"
+        elif normalization is not None:
+            raise NotImpl("FullyConnectedNet takes no normalization argument")
+        if "dropout_keep_ratio" in names:
+            cand["dropout_keep_ratio"] = keep
+        elif "dropout" in names:
+            cand["dropout"] = (1 - keep) if S.drop_convention else keep
+        elif keep != 1:
+            raise NotImpl("FullyConnectedNet takes no dropout argument")
+        if dropout_seed is not None:
+            if isinstance(dropout_seed, bool) or not isinstance(dropout_seed, int):
+                raise BadRequest("dropout_seed is not an integer")
+            cand["seed"] = dropout_seed & 0xffffffff
+    kwargs = dict((k, v) for k, v in cand.items() if k in names)
+
+    def build():
+        np.random.seed(init_seed & 0xffffffff)
+        return cls(**kwargs)
+    model = call_student(build)
+    params = getattr(model, "params", None)
+    if not isinstance(params, dict):
+        raise BadResult("%s has no params dict" % cname)
+    if not params:
+        raise NotImpl("%s.__init__ is still the starter code: self.params is empty" % cname)
+    return {"model": NewHandle("model", model)}
+
+
+def _params_of(model):
+    params = getattr(model, "params", None)
+    if not isinstance(params, dict):
+        raise BadResult("the model has no params dict")
+    return params
+
+
+def op_get_params(a):
+    model = a.handle("model", "model")
+    params = _params_of(model)
+    return {"params": dict((str(k), as_array(v, "params[%r]" % (k,), "model")) for k, v in params.items())}
+
+
+def op_set_params(a):
+    model = a.handle("model", "model")
+    params = _params_of(model)
+    new = a.dict("params")
+    for k, v in new.items():
+        if not isinstance(v, np.ndarray):
+            raise BadRequest("params[%r] is not an array" % k)
+    for k, v in new.items():
+        params[k] = np.array(v, dtype=np.float64, copy=True)
+    return {}
+
+
+def op_model_loss(a):
+    model = a.handle("model", "model")
+    if a.has("reg"):
+        r = a.number("reg")
+        try:
+            model.reg = r
+        except BaseException as e:  # noqa
+            raise StudentRaised(e)
+    X = a.arr("X")
+    loss_fn = getattr(model, "loss", None)
+    if not callable(loss_fn):
+        raise NotImpl("the model has no loss method")
+    cname = type(model).__name__ + ".loss"
+    if a.v.get("y") is None:
+        scores = call_student(loss_fn, X)
+        if scores is None:
+            raise starter(cname, "scores")
+        if isinstance(scores, tuple):
+            raise BadResult("%s(X) returned a tuple of %d values, expected the scores" % (cname, len(scores)))
+        return {"scores": as_array(scores, "scores", cname)}
+    y = a.labels("y")
+    res = call_student(loss_fn, X, y)
+    loss, grads = unpack(res, ["loss", "grads"], cname)
+    if not isinstance(grads, dict):
+        if grads is None:
+            raise BadResult("%s returned None for grads" % cname)
+        raise BadResult("%s returned a %s for grads, not a dict" % (cname, type(grads).__name__))
+    if not grads and _params_of(model):
+        raise NotImpl("%s returned no gradients (still the starter code?)" % cname)
+    return {"loss": as_scalar(loss, "loss", cname),
+            "grads": dict((str(k), as_array(v, "grads[%r]" % (k,), cname)) for k, v in grads.items())}
+
+
+def op_update(a):
+    rule = a.string("rule")
+    if rule not in RULES:
+        raise BadRequest("unknown update rule %r" % rule)
+    optim = S.modules.get("cs231n.optim")
+    f = getattr(optim, rule, None)
+    if not callable(f):
+        raise NotImpl("cs231n/optim.py has no %s" % rule)
+    w, dw = a.arr("w"), a.arr("dw")
+    config = a.v.get("config")
+    if config is not None and not isinstance(config, dict):
+        raise BadRequest("config is not an object")
+    res = call_student(f, w, dw, config)
+    next_w, cfg = unpack(res, ["next_w", "config"], rule)
+    if cfg is None:
+        raise BadResult("%s returned None for config" % rule)
+    if not isinstance(cfg, dict):
+        raise BadResult("%s returned a %s for config, not a dict" % (rule, type(cfg).__name__))
+    return {"next_w": as_array(next_w, "next_w", rule), "config": Lenient(cfg)}
+
+
+def op_solver_train(a):
+    solver_mod = S.modules.get("cs231n.solver")
+    Solver = getattr(solver_mod, "Solver", None)
+    if not callable(Solver):
+        raise NotImpl("cs231n/solver.py has no Solver")
+    model = a.handle("model", "model")
+    data = {"X_train": a.arr("X_train"), "y_train": a.labels("y_train"),
+            "X_val": a.arr("X_val"), "y_val": a.labels("y_val")}
+    kwargs = {"update_rule": a.string("update_rule"), "optim_config": fresh(a.get("optim_config", {})),
+              "lr_decay": a.number("lr_decay", 1.0), "batch_size": a.integer("batch_size"),
+              "num_epochs": a.integer("num_epochs"), "verbose": False}
+    if not isinstance(kwargs["optim_config"], dict):
+        raise BadRequest("optim_config is not an object")
+    seed = a.integer("seed", 0)
+
+    def run():
+        np.random.seed(seed & 0xffffffff)
+        solver = Solver(model, data, **kwargs)
+        solver.train()
+        return solver
+    solver = call_student(run)
+
+    def hist(name):
+        h = getattr(solver, name, None)
+        if h is None:
+            raise BadResult("the Solver has no %s" % name)
+        try:
+            items = list(h)
+        except Exception as e:  # noqa
+            raise BadResult("Solver.%s is not a list: %s" % (name, e))
+        return [as_scalar(v, name, "Solver") for v in items]
+    return {"loss_history": hist("loss_history"), "train_acc_history": hist("train_acc_history"),
+            "val_acc_history": hist("val_acc_history"),
+            "best_val_acc": as_scalar(getattr(solver, "best_val_acc", None), "best_val_acc", "Solver")}
+
+
+def _output_of(results, path):
+    v = results
+    for part in path.split("."):
+        if isinstance(v, Lenient):
+            v = v.v
+        if not isinstance(v, dict) or part not in v:
+            raise BadRequest("the operation has no output %r" % path)
+        v = v[part]
+    if isinstance(v, NewHandle) or isinstance(v, Lenient):
+        raise BadRequest("output %r is not a number or an array" % path)
+    try:
+        return np.array(v, dtype=np.float64)
+    except Exception as e:  # noqa
+        raise BadResult("output %r is not numeric: %s" % (path, e))
+
+
+def op_evaluate_batch(a):
+    call = a.dict("call")
+    op = call.get("operation")
+    if not isinstance(op, str) or op not in HANDLERS or op == "evaluate_batch":
+        raise BadRequest("evaluate_batch cannot evaluate %r" % (op,))
+    if op not in S.operations:
+        raise NotImpl(S.unavailable.get(op, "%s is not available" % op))
+    base_args = call.get("arguments", {})
+    if not isinstance(base_args, dict):
+        raise BadRequest("call.arguments is not an object")
+    vary = a.string("vary")
+    output = a.string("output")
+    weights = a.v.get("weights")
+    if weights is not None:
+        if not isinstance(weights, np.ndarray):
+            raise BadRequest("weights is not an array")
+        weights = np.array(weights, dtype=np.float64)
+    indices = a.raw("indices")
+    if not isinstance(indices, list) or not all(isinstance(i, int) and not isinstance(i, bool) for i in indices):
+        raise BadRequest("indices is not a list of integers")
+    step = a.v.get("h", a.v.get("step"))
+    if isinstance(step, bool) or not isinstance(step, (int, float)):
+        raise BadRequest("missing step h")
+    handler = HANDLERS[op]
+
+    def f(args):
+        return _output_of(handler(Args(args)), output)
+
+    def weigh(v):
+        if weights is None:
+            return v
+        if weights.shape != v.shape:
+            raise BadResult("weights of shape %s do not match output %r of shape %s" % (weights.shape, output, v.shape))
+        return v * weights
+
+    def total(v):
+        return float(np.sum(weigh(v), dtype=np.float64))
+
+    central, forward, backward = [], [], []
+    if vary.startswith("params."):
+        if op != "model_loss":
+            raise BadRequest("vary params.NAME needs model_loss")
+        name = vary[len("params."):]
+        model = Args(base_args).handle("model", "model")
+        params = _params_of(model)
+        if name not in params:
+            raise BadRequest("the model has no parameter %r" % name)
+        orig = params[name]
+        base = as_array(orig, "params[%r]" % name, "model")
+        for i in indices:
+            if not 0 <= i < base.size:
+                raise BadRequest("index %d is out of range for %s of size %d" % (i, vary, base.size))
+        try:
+            f0 = f(fresh(base_args))
+            for i in indices:
+                p = base.copy()
+                p.flat[i] = base.flat[i] + step
+                params[name] = p
+                fp = f(fresh(base_args))
+                p = base.copy()
+                p.flat[i] = base.flat[i] - step
+                params[name] = p
+                fm = f(fresh(base_args))
+                params[name] = orig
+                central.append(total(fp - fm))
+                forward.append(total(fp - f0))
+                backward.append(total(f0 - fm))
+        finally:
+            params[name] = orig
+    else:
+        if vary not in base_args:
+            raise BadRequest("missing argument %r" % vary)
+        base = base_args[vary]
+        if not isinstance(base, np.ndarray):
+            raise BadRequest("argument %r is not an array" % vary)
+        if base.dtype.kind != "f":
+            base = base.astype(np.float64)
+        for i in indices:
+            if not 0 <= i < base.size:
+                raise BadRequest("index %d is out of range for %s of size %d" % (i, vary, base.size))
+        f0 = f(fresh(base_args))
+        for i in indices:
+            args = fresh(base_args)
+            x = base.copy()
+            x.flat[i] = base.flat[i] + step
+            args[vary] = x
+            fp = f(args)
+            args = fresh(base_args)
+            x = base.copy()
+            x.flat[i] = base.flat[i] - step
+            args[vary] = x
+            fm = f(args)
+            central.append(total(fp - fm))
+            forward.append(total(fp - f0))
+            backward.append(total(f0 - fm))
+    return {"base": total(f0), "central": central, "forward": forward, "backward": backward}
+
+
+HANDLERS = {
+    "affine_forward": simple("affine_forward", [("x", "arr"), ("w", "arr"), ("b", "arr")], [("out", "array"), ("cache", "cache")]),
+    "affine_backward": simple("affine_backward", [("dout", "arr"), ("cache", "cache")], [("dx", "array"), ("dw", "array"), ("db", "array")]),
+    "relu_forward": simple("relu_forward", [("x", "arr")], [("out", "array"), ("cache", "cache")]),
+    "relu_backward": simple("relu_backward", [("dout", "arr"), ("cache", "cache")], [("dx", "array")]),
+    "affine_relu_forward": simple("affine_relu_forward", [("x", "arr"), ("w", "arr"), ("b", "arr")], [("out", "array"), ("cache", "cache")]),
+    "affine_relu_backward": simple("affine_relu_backward", [("dout", "arr"), ("cache", "cache")], [("dx", "array"), ("dw", "array"), ("db", "array")]),
+    "batchnorm_forward": op_batchnorm_forward,
+    "batchnorm_backward": simple("batchnorm_backward", [("dout", "arr"), ("cache", "cache")], [("dx", "array"), ("dgamma", "array"), ("dbeta", "array")]),
+    "batchnorm_backward_alt": simple("batchnorm_backward_alt", [("dout", "arr"), ("cache", "cache")], [("dx", "array"), ("dgamma", "array"), ("dbeta", "array")]),
+    "layernorm_forward": simple("layernorm_forward", [("x", "arr"), ("gamma", "arr"), ("beta", "arr"), ("ln_param", "dict")], [("out", "array"), ("cache", "cache")]),
+    "layernorm_backward": simple("layernorm_backward", [("dout", "arr"), ("cache", "cache")], [("dx", "array"), ("dgamma", "array"), ("dbeta", "array")]),
+    "dropout_forward": op_dropout_forward,
+    "dropout_backward": simple("dropout_backward", [("dout", "arr"), ("cache", "cache")], [("dx", "array")]),
+    "softmax_loss": loss_op("softmax_loss"),
+    "svm_loss": loss_op("svm_loss"),
+    "make_model": op_make_model,
+    "get_params": op_get_params,
+    "set_params": op_set_params,
+    "model_loss": op_model_loss,
+    "update": op_update,
+    "solver_train": op_solver_train,
+    "evaluate_batch": op_evaluate_batch,
+}
+
+
+def encode_results(results):
+    out = {}
+    for k, v in results.items():
+        if isinstance(v, Lenient):
+            out[k] = encode(v.v, lenient=True)
+        else:
+            out[k] = encode(v)
+    return out
+
+
+# ----------------------------------------------------------------------------- errors from student code
+
+def type_name(exc):
+    cls = type(exc)
+    name = cls.__name__
+    if name.startswith("_"):
+        for c in cls.__mro__:
+            if c.__module__ == "builtins" and not c.__name__.startswith("_"):
+                return c.__name__
+    mod = getattr(cls, "__module__", "builtins")
+    if mod not in ("builtins", "__main__") and name[:1].islower():
+        return "%s.%s" % (mod, name)
+    return name
+
+
+def cap_traceback(text):
+    if len(text) <= TRACEBACK_CAP:
+        return text
+    head = text[:1500]
+    tail = text[-(TRACEBACK_CAP - 1600):]
+    return head + "\n... [%d characters cut] ...\n" % (len(text) - len(head) - len(tail)) + tail
+
+
+def student_error(exc):
+    try:
+        tb_text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    except Exception:  # noqa
+        tb_text = repr(exc)
+    found = innermost_submission_frame(exc.__traceback__)
+    message = _exc_text(exc)
+    if len(message) > 4000:
+        message = message[:4000] + "... [%d characters cut]" % (len(message) - 4000)
+    e = {"type": type_name(exc), "message": message, "traceback": cap_traceback(tb_text)}
+    if found:
+        e["location"] = "%s:%d" % found
+    if isinstance(exc, NotImplementedError):
+        e["kind"] = "not_implemented"
+        e["message"] = "NotImplementedError" + (": " + message if message else "") + \
+            (" at %s" % e["location"] if "location" in e else "")
+    else:
+        e["kind"] = "raised"
+    return e
+
+
+# ----------------------------------------------------------------------------- transport
+
+def flush_std():
+    for s in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        try:
+            if s is not None:
+                s.flush()
+        except BaseException:  # noqa
+            pass
+
+
+def write_message(obj):
+    flush_std()
+    data = json.dumps(obj, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    buf = struct.pack(">I", len(data)) + data
+    view = memoryview(buf)
+    while view:
+        try:
+            n = os.write(S.rep_fd, view)
+        except InterruptedError:
+            continue
+        except OSError:
+            os._exit(1)
+        view = view[n:]
+
+
+def read_exact(n):
+    chunks = []
+    while n > 0:
+        try:
+            c = os.read(S.req_fd, min(n, 1 << 20))
+        except InterruptedError:
+            continue
+        except OSError:
+            return None
+        if not c:
+            return None
+        chunks.append(c)
+        n -= len(c)
+    return b"".join(chunks)
+
+
+def read_message():
+    head = read_exact(4)
+    if head is None:
+        return None
+    n = struct.unpack(">I", head)[0]
+    if n > MAX_MESSAGE:
+        write_message({"type": "error", "id": None, "error": {"kind": "bad_request",
+                                                              "message": "message of %d bytes is over 1 GiB" % n}})
+        os._exit(1)
+    body = read_exact(n)
+    if body is None:
+        return None
+    return body
+
+
+def handle_call(msg):
+    op = msg.get("operation")
+    if not isinstance(op, str) or op not in HANDLERS:
+        raise BadRequest("unknown operation %r" % (op,))
+    if op not in S.operations:
+        raise NotImpl(S.unavailable.get(op, "%s is not available" % op))
+    args = msg.get("arguments", {})
+    if args is None:
+        args = {}
+    if not isinstance(args, dict):
+        raise BadRequest("arguments is not an object")
+    decoded = decode(args)
+    results = HANDLERS[op](Args(decoded))
+    return encode_results(results)
+
+
+def serve():
+    while True:
+        body = read_message()
+        if body is None:
+            flush_std()
+            os._exit(0)
+        mid = None
+        try:
+            try:
+                msg = json.loads(body.decode("utf-8"))
+            except Exception as e:  # noqa
+                raise BadRequest("the request is not JSON: %s" % e)
+            if not isinstance(msg, dict):
+                raise BadRequest("the request is not an object")
+            mid = msg.get("id")
+            mtype = msg.get("type")
+            if mtype == "shutdown":
+                flush_std()
+                os._exit(0)
+            if mtype != "call":
+                raise BadRequest("unknown message type %r" % (mtype,))
+            reply = {"type": "result", "id": mid, "results": handle_call(msg)}
+        except AdapterError as e:
+            reply = {"type": "error", "id": mid, "error": e.payload()}
+        except StudentRaised as s:
+            reply = {"type": "error", "id": mid, "error": student_error(s.exc)}
+        except BaseException as e:  # noqa: an adapter-side failure, often on a student's odd object
+            try:
+                tb = cap_traceback("".join(traceback.format_exception(type(e), e, e.__traceback__)))
+            except BaseException:  # noqa
+                tb = ""
+            if isinstance(e, (MemoryError, RecursionError)):
+                err = {"kind": "raised", "type": type_name(e), "message": _exc_text(e)[:4000], "traceback": tb}
+            else:
+                err = {"kind": "bad_result", "type": type_name(e),
+                       "message": "adapter: %s" % _exc_text(e)[:4000], "traceback": tb}
+            reply = {"type": "error", "id": mid, "error": err}
+        try:
+            write_message(reply)
+        except BaseException as e:  # noqa
+            try:
+                write_message({"type": "error", "id": mid, "error": {
+                    "kind": "bad_result", "message": "the reply could not be encoded: %s" % _exc_text(e)}})
+            except BaseException:  # noqa
+                os._exit(1)
+
+
+# ----------------------------------------------------------------------------- main
+
+def main(argv):
+    global np
+    args = parse_args(argv)
+    setup_fds()
+    S.submission = os.path.realpath(args.submission)
+    limits = parse_limits(args.limits)
+    apply_limits(limits)
+    if args.no_network:
+        isolate_network()
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    # numpy and the modules student code commonly imports are loaded before the privileges
+    # are dropped: the interpreter may live where the sandbox user cannot read (/root/.pyenv).
+    try:
+        import numpy
+        np = numpy
+        numpy_version = numpy.__version__
+    except BaseException as e:  # noqa
+        problem("numpy does not import: %s: %s" % (type(e).__name__, _exc_text(e)))
+        numpy_version = "missing"
+    preload()
+    if args.user and os.geteuid() == 0:
+        drop_privileges(args.user)
+    apply_nproc(limits)
+    if np is not None:
+        try:
+            load_submission()
+        except BaseException as e:  # noqa
+            problem("the submission could not be loaded: %s: %s" % (type(e).__name__, _exc_text(e)))
+        try:
+            detect_profile(args.profile)
+        except BaseException as e:  # noqa
+            S.profile = args.profile if args.profile != "auto" else "2018"
+            S.profile_reason = "default (detection failed: %s)" % _exc_text(e)
+            S.drop_convention = int(S.profile) <= 2017
+        compute_operations()
+    else:
+        S.profile = args.profile if args.profile != "auto" else "2018"
+        S.profile_reason = "numpy is missing"
+        S.operations = []
+        for op in ORDER:
+            S.unavailable[op] = "numpy does not import"
+    hello = {
+        "type": "hello", "protocol": PROTOCOL, "version": VERSION,
+        "implementation": {"name": os.path.basename(S.submission.rstrip("/")) or "submission",
+                           "language": "python %d.%d.%d, numpy %s" % (sys.version_info[:3] + (numpy_version,))},
+        "profile": {"name": S.profile, "reason": S.profile_reason},
+        "operations": S.operations,
+        "problems": S.problems,
+    }
+    write_message(hello)
+    serve()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
