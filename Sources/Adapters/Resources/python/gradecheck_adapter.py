@@ -561,7 +561,11 @@ def load_core(name, relpath):
                         % (target, type(e).__name__, _exc_text(e)), file=relpath)
                 continue
             f, line, reason = _failure(e, relpath)
-            S.failed[name] = "%s did not load (%s%s)" % (relpath, reason, "" if line is None else " at %s:%d" % (f, line))
+            where = "" if line is None else " at %s:%d" % (f, line)
+            detail = type(e).__name__
+            if isinstance(e, ImportError) and not isinstance(e, SyntaxError):
+                detail += ": " + _exc_text(e)[:400]
+            S.failed[name] = "%s did not load (%s%s)" % (relpath, detail, where)
             problem(reason, file=f, line=line)
             return
     S.failed[name] = "%s did not load (too many missing imports)" % relpath
