@@ -147,3 +147,16 @@ extension ProcessImplementation {
         return handle.id & (1 << handleBits - 1)
     }
 }
+
+extension ProcessImplementation: BatchEvaluating {
+    public var supportsBatchEvaluation: Bool { hello?.operations.contains("evaluate_batch") ?? false }
+
+    public func evaluateBatch(_ arguments: [String: Value]) throws(ImplementationError) -> [String: Value] {
+        let start = Monotonic.now()
+        defer {
+            secondsInCalls += Double(Monotonic.now() - start) / 1e9
+            callCount += 1
+        }
+        return try call(operationNamed: "evaluate_batch", arguments)
+    }
+}

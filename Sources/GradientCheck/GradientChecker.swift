@@ -84,7 +84,7 @@ public enum GradientChecker {
         return result
     }
 
-    static func compare<T: NetScalar>(
+    public static func compare<T: NetScalar>(
         _ differences: NumericalGradient.Differences, analytic: Tensor<T>, shape: [Int],
         mode: GradientCheckResult.Mode, settings: GradientCheckSettings,
         refine: (_ index: Int, _ step: Double) throws -> NumericalGradient.Differences

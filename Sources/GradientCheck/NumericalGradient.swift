@@ -118,7 +118,7 @@ public enum NumericalGradient {
         /// `16 * eps * |f(x)| / h`: differences below this are round-off, not signal.
         public var noiseFloor: Double = 0
 
-        init(indices: [Int]) { self.indices = indices }
+        public init(indices: [Int]) { self.indices = indices }
 
         /// The estimates as a dense tensor (valid when every index was evaluated).
         public func gradient(shape: [Int]) -> Tensor<Double> {

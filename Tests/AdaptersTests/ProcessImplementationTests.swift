@@ -164,7 +164,9 @@ struct ProcessImplementationTests {
     @Test("the child gets exactly the environment given, the working directory, and descriptors 0-4 only")
     func childSetting() throws {
         // A descriptor the harness holds without close-on-exec must still not reach the child.
-        let leaky = open("/dev/null", O_RDONLY)
+        let opened = open("/dev/null", O_RDONLY)
+        let leaky = fcntl(opened, F_DUPFD, 10)   // above 4 whatever the test process has open
+        close(opened)
         defer { close(leaky) }
         #expect(leaky > 4)
         let adapter = folder.adapter()

@@ -34,9 +34,11 @@ enum LayerChecks {
         func out(_ x: Tensor<Double>, _ w: Tensor<Double>, _ b: Tensor<Double>) throws -> Tensor<Double> {
             try ctx.call(.affineForward, ["x": .array(x), "w": .array(w), "b": .array(b)]).array("out")
         }
-        try OwnGradient.array("dx", of: "affine_forward", at: x, upstream: dout, analytic: dx) { try out($0, w, b) }
-        try OwnGradient.array("dw", of: "affine_forward", at: w, upstream: dout, analytic: dw) { try out(x, $0, b) }
-        try OwnGradient.array("db", of: "affine_forward", at: b, upstream: dout, analytic: db) { try out(x, w, $0) }
+        let args: [String: Value] = ["x": .array(x), "w": .array(w), "b": .array(b)]
+        func batched(_ vary: String) -> (CheckContext, BatchedCall) { (ctx, BatchedCall(operation: .affineForward, arguments: args, vary: vary, output: "out")) }
+        try OwnGradient.array("dx", of: "affine_forward", at: x, upstream: dout, analytic: dx, batched: batched("x")) { try out($0, w, b) }
+        try OwnGradient.array("dw", of: "affine_forward", at: w, upstream: dout, analytic: dw, batched: batched("w")) { try out(x, $0, b) }
+        try OwnGradient.array("db", of: "affine_forward", at: b, upstream: dout, analytic: db, batched: batched("b")) { try out(x, w, $0) }
     }
 
     static let reluForward = Check(
@@ -59,7 +61,8 @@ enum LayerChecks {
         let cache = try ctx.call(.reluForward, ["x": .array(x)]).handle("cache")
         let dx = try ctx.call(.reluBackward, ["dout": .array(dout), "cache": .handle(cache)]).array("dx")
         try Compare.arrays(dx, c.expected("dx"), "dx", c.tolerance, hint: "the gradient is dout * (x > 0): 0 where x is exactly 0, as the course's dout[x <= 0] = 0")
-        try OwnGradient.array("dx", of: "relu_forward", at: x, upstream: dout, analytic: dx) {
+        try OwnGradient.array("dx", of: "relu_forward", at: x, upstream: dout, analytic: dx,
+                              batched: (ctx, BatchedCall(operation: .reluForward, arguments: ["x": .array(x)], vary: "x", output: "out"))) {
             try ctx.call(.reluForward, ["x": .array($0)]).array("out")
         }
     }
@@ -89,6 +92,7 @@ enum LayerChecks {
         func out(_ x: Tensor<Double>, _ w: Tensor<Double>, _ b: Tensor<Double>) throws -> Tensor<Double> {
             try ctx.call(.affineReluForward, ["x": .array(x), "w": .array(w), "b": .array(b)]).array("out")
         }
-        try OwnGradient.array("dw", of: "affine_relu_forward", at: w, upstream: dout, analytic: dw) { try out(x, $0, b) }
+        try OwnGradient.array("dw", of: "affine_relu_forward", at: w, upstream: dout, analytic: dw,
+                              batched: (ctx, BatchedCall(operation: .affineReluForward, arguments: ["x": .array(x), "w": .array(w), "b": .array(b)], vary: "w", output: "out"))) { try out(x, $0, b) }
     }
 }

@@ -39,7 +39,10 @@ enum LossChecks {
             let (x, y) = (try c.input("x"), try c.labels("y"))
             let dx = try evaluate(ctx, op, x, y).array("dx")
             try Compare.arrays(dx, c.expected("dx"), "dx", c.tolerance, hint: op == .softmaxLoss ? "dx = (softmax(x) - onehot(y)) / N" : nil)
-            try OwnGradient.scalar("dx", of: op.rawValue, at: x, analytic: dx) { try evaluate(ctx, op, $0, y).number("loss") }
+            try OwnGradient.scalar("dx", of: op.rawValue, at: x, analytic: dx,
+                                   batched: (ctx, BatchedCall(operation: op, arguments: ["x": .array(x), "y": Value(y)], vary: "x", output: "loss"))) {
+                try evaluate(ctx, op, $0, y).number("loss")
+            }
         }
     }
 

@@ -118,7 +118,9 @@ enum NetChecks {
         }
         for name in params.keys.sorted() {
             guard let g = grads[name] else { throw CheckFailure("no gradient for \(name) (\(c.label))") }
-            try OwnGradient.scalar("grads['\(name)'] (\(c.label))", of: "loss", at: params[name]!, analytic: g, settings: OwnGradient.netSettings) { w in
+            let call = BatchedCall(operation: .modelLoss, arguments: ["model": .handle(model), "X": .array(x), "y": Value(y)], vary: "params.\(name)", output: "loss")
+            try OwnGradient.scalar("grads['\(name)'] (\(c.label))", of: "loss", at: params[name]!, analytic: g, settings: OwnGradient.netSettings, batched: (ctx, call),
+                                   sample: (OwnGradient.netSampleSize, ctx.seed)) { w in
                 var changed = params
                 changed[name] = w
                 try setParameters(ctx, model, changed)
@@ -129,7 +131,7 @@ enum NetChecks {
 
     static let twoLayerGradients = Check(
         "nets.two_layer.gradients", title: "TwoLayerNet gradients with reg 0 and 0.7",
-        points: 2, tolerance: "relative error <= 1e-7 vs fixture; own numerical gradient within 1e-5", requires: [.makeModel, .setParameters, .modelLoss]
+        points: 2, tolerance: "relative error <= 1e-7 vs fixture; own numerical gradient within 1e-5 on up to 40 seeded entries per parameter", requires: [.makeModel, .setParameters, .modelLoss]
     ) { ctx in
         for id in ["nets.two_layer.reg0", "nets.two_layer.reg0.7"] {
             let c = try ctx.fixture(id)
@@ -171,7 +173,7 @@ enum NetChecks {
 
     static let fcGradients = Check(
         "nets.fc.gradients", title: "FullyConnectedNet gradients match the numerical gradient of its own loss (depths 1, 2, 3, 5; reg 0 and 3.14)",
-        points: 3, tolerance: "own numerical gradient within 1e-5 (kinks set aside)", requires: [.makeModel, .setParameters, .modelLoss]
+        points: 3, tolerance: "own numerical gradient within 1e-5 on up to 40 seeded entries per parameter (kinks set aside)", requires: [.makeModel, .setParameters, .modelLoss]
     ) { ctx in
         for depth in [1, 2, 3, 5] {
             for reg in ["0", "3.14"] {
@@ -184,7 +186,7 @@ enum NetChecks {
     static func fcVariant(_ variant: String) -> Check {
         Check(
             "nets.fc.\(variant)", title: "FullyConnectedNet with \(variant): loss and gradients vs fixture and own numerical gradient",
-            points: 2, tolerance: "relative error <= 1e-7 vs fixture; own numerical gradient within 1e-5", requires: [.makeModel, .setParameters, .modelLoss]
+            points: 2, tolerance: "relative error <= 1e-7 vs fixture; own numerical gradient within 1e-5 on up to 40 seeded entries per parameter", requires: [.makeModel, .setParameters, .modelLoss]
         ) { ctx in
             for reg in ["0", "3.14"] {
                 let c = try ctx.fixture("nets.fc.\(variant).reg\(reg)")

@@ -52,8 +52,10 @@ enum NormalizationChecks {
         func out(_ x: Tensor<Double>, _ gamma: Tensor<Double>, _ beta: Tensor<Double>) throws -> Tensor<Double> {
             try bnForward(ctx, x, gamma, beta, param).array("out")
         }
-        try OwnGradient.array("dx", of: "batchnorm_forward", at: x, upstream: dout, analytic: dx) { try out($0, gamma, beta) }
-        try OwnGradient.array("dgamma", of: "batchnorm_forward", at: gamma, upstream: dout, analytic: dgamma) { try out(x, $0, beta) }
+        let args: [String: Value] = ["x": .array(x), "gamma": .array(gamma), "beta": .array(beta), "bn_param": .dict(param)]
+        func batched(_ vary: String) -> (CheckContext, BatchedCall) { (ctx, BatchedCall(operation: .batchnormForward, arguments: args, vary: vary, output: "out")) }
+        try OwnGradient.array("dx", of: "batchnorm_forward", at: x, upstream: dout, analytic: dx, batched: batched("x")) { try out($0, gamma, beta) }
+        try OwnGradient.array("dgamma", of: "batchnorm_forward", at: gamma, upstream: dout, analytic: dgamma, batched: batched("gamma")) { try out(x, $0, beta) }
         _ = name
     }
 
@@ -95,7 +97,10 @@ enum NormalizationChecks {
         try Compare.arrays(dx, c.expected("dx"), "dx", c.tolerance)
         try Compare.arrays(dgamma, c.expected("dgamma"), "dgamma", c.tolerance)
         try Compare.arrays(g.array("dbeta"), c.expected("dbeta"), "dbeta", c.tolerance)
-        try OwnGradient.array("dx", of: "layernorm_forward", at: x, upstream: dout, analytic: dx) { try lnForward(ctx, $0, gamma, beta).array("out") }
+        try OwnGradient.array("dx", of: "layernorm_forward", at: x, upstream: dout, analytic: dx,
+                              batched: (ctx, BatchedCall(operation: .layernormForward, arguments: ["x": .array(x), "gamma": .array(gamma), "beta": .array(beta), "ln_param": .dict(["eps": .number(1e-5)])], vary: "x", output: "out"))) {
+            try lnForward(ctx, $0, gamma, beta).array("out")
+        }
     }
 
     static func dropout(_ ctx: CheckContext, _ x: Tensor<Double>, keep: Double, mode: String, seed: Int?) throws -> Reply {
@@ -149,7 +154,9 @@ enum NormalizationChecks {
         let (x, dout) = (try c.input("x"), try c.input("dout"))
         let cache = try dropout(ctx, x, keep: 0.2, mode: "train", seed: 123).handle("cache")
         let dx = try ctx.call(.dropoutBackward, ["dout": .array(dout), "cache": .handle(cache)]).array("dx")
-        try OwnGradient.array("dx", of: "dropout_forward", at: x, upstream: dout, analytic: dx) {
+        let dropoutArguments: [String: Value] = ["x": .array(x), "dropout_param": .dict(["p": .number(0.2), "mode": .string("train"), "seed": .integer(123)])]
+        try OwnGradient.array("dx", of: "dropout_forward", at: x, upstream: dout, analytic: dx,
+                              batched: (ctx, BatchedCall(operation: .dropoutForward, arguments: dropoutArguments, vary: "x", output: "out"))) {
             try dropout(ctx, $0, keep: 0.2, mode: "train", seed: 123).array("out")
         }
     }

@@ -1,5 +1,15 @@
 import GradientCheck
+import Implementation
 import NumericCore
+
+/// One operation call whose output the numerical gradient differentiates: `output` of
+/// `operation(arguments)` as a function of the argument `vary` (or `params.NAME` of a model).
+struct BatchedCall {
+    var operation: Operation
+    var arguments: [String: Value]
+    var vary: String
+    var output: String
+}
 
 /// Backward passes checked against central differences of the implementation's OWN forward
 /// pass, so that a forward/backward pair that is consistently wrong is caught by the fixture
@@ -15,26 +25,86 @@ enum OwnGradient {
     /// by far more.
     static let netSettings = GradientCheckSettings(step: 1e-5, relativeTolerance: 1e-5, absoluteTolerance: 1e-9)
 
-    /// `analytic` against the numerical gradient of `sum(f(x) * dout)`.
+    /// Entries per net parameter compared with the numerical gradient (seeded with the run's
+    /// seed): every entry of each gradient is already compared with the fixture, and a backward
+    /// that does not differentiate its forward is wrong on many entries.
+    static let netSampleSize = 40
+
+    /// `analytic` against the numerical gradient of `sum(f(x) * dout)`. With `batched`, an
+    /// implementation that supports `evaluate_batch` computes all the differences in one round
+    /// trip; `f` is the fallback.
     static func array(
         _ name: String, of operation: String, at x: Tensor<Double>, upstream dout: Tensor<Double>,
         analytic: Tensor<Double>, settings: GradientCheckSettings = settings,
+        batched: (CheckContext, BatchedCall)? = nil,
         _ f: (Tensor<Double>) throws -> Tensor<Double>
     ) throws {
         guard analytic.shape == x.shape else {
             throw CheckFailure("\(name) has shape \(Shape.describe(analytic.shape)); it must have the input's shape \(Shape.describe(x.shape))")
         }
+        if let (ctx, call) = batched, let result = try batch(ctx, call, weights: dout, at: x, analytic: analytic, settings: settings) {
+            return try verdict(result, name, operation)
+        }
         let result = try GradientChecker.checkArray(f, at: x, upstream: dout, analytic: analytic, settings: settings)
         try verdict(result, name, operation)
+    }
+
+    /// The differences through `evaluate_batch`, or nil when the implementation lacks it.
+    static func batch(
+        _ ctx: CheckContext, _ call: BatchedCall, weights: Tensor<Double>?, at x: Tensor<Double>,
+        analytic: Tensor<Double>, settings: GradientCheckSettings, indices: [Int]? = nil
+    ) throws -> GradientCheckResult? {
+        guard let batching = ctx.implementation as? BatchEvaluating, batching.supportsBatchEvaluation else { return nil }
+        func differences(_ indices: [Int], step: Double) throws -> NumericalGradient.Differences {
+            let reply = Reply(.modelLoss, try batching.evaluateBatch([
+                "call": .dict(["operation": .string(call.operation.rawValue), "arguments": .dict(call.arguments)]),
+                "vary": .string(call.vary), "output": .string(call.output),
+                "weights": weights.map { .array($0) } ?? .none,
+                "indices": .list(indices.map { .integer($0) }), "h": .number(step), "step": .number(step),
+            ]))
+            let central = try reply.numbers("central"), forward = try reply.numbers("forward"), backward = try reply.numbers("backward")
+            guard central.count == indices.count, forward.count == indices.count, backward.count == indices.count else {
+                throw ImplementationError.malformedReply(operation: "evaluate_batch", detail: "\(central.count) values for \(indices.count) indices")
+            }
+            var d = NumericalGradient.Differences(indices: indices)
+            d.values = central.map { $0 / (2 * step) }
+            d.forwardSlopes = forward.map { $0 / step }
+            d.backwardSlopes = backward.map { $0 / step }
+            d.noiseFloor = 16 * Double.ulpOfOne * abs(try reply.number("base")) / step
+            return d
+        }
+        let all = try differences(indices ?? Array(0..<x.count), step: settings.step)
+        let mode: GradientCheckResult.Mode = indices.map { .sampled(count: $0.count, seed: ctx.seed) } ?? .full
+        return try GradientChecker.compare(all, analytic: analytic, shape: x.shape, mode: mode, settings: settings) { index, step in
+            try differences([index], step: step)
+        }
     }
 
     /// `analytic` against the numerical gradient of a scalar function (a loss).
     static func scalar(
         _ name: String, of operation: String, at x: Tensor<Double>, analytic: Tensor<Double>,
-        settings: GradientCheckSettings = settings, _ f: (Tensor<Double>) throws -> Double
+        settings: GradientCheckSettings = settings, batched: (CheckContext, BatchedCall)? = nil,
+        sample: (count: Int, seed: UInt32)? = nil,
+        _ f: (Tensor<Double>) throws -> Double
     ) throws {
         guard analytic.shape == x.shape else {
             throw CheckFailure("\(name) has shape \(Shape.describe(analytic.shape)); it must have the shape \(Shape.describe(x.shape)) of what it is the gradient of")
+        }
+        var indices: [Int]?
+        if let sample, x.count > sample.count {
+            // The course's grad_check_sparse idea, seeded and without repeats.
+            var rng = RandomSource(seed: sample.seed)
+            indices = Array(rng.permutation(x.count).prefix(sample.count)).sorted()
+        }
+        if let (ctx, call) = batched, let result = try batch(ctx, call, weights: nil, at: x, analytic: analytic, settings: settings, indices: indices) {
+            return try verdict(result, name, operation)
+        }
+        if let indices {
+            let differences = try NumericalGradient.entries(f, at: x, indices: indices, step: settings.step)
+            let result = try GradientChecker.compare(differences, analytic: analytic, shape: x.shape, mode: .sampled(count: indices.count, seed: sample!.seed), settings: settings) { i, h in
+                try NumericalGradient.entries(f, at: x, indices: [i], step: h)
+            }
+            return try verdict(result, name, operation)
         }
         let result = try GradientChecker.check(f, at: x, analytic: analytic, settings: settings)
         try verdict(result, name, operation)

@@ -34,7 +34,7 @@ struct Subject {
         }
         let folder = try SubmissionFolder(locating: submission)
         let copy = try folder.privateCopy()
-        let sandbox = copy.deletingLastPathComponent()
+        let sandbox = copy.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let remove = { _ = try? FileManager.default.removeItem(at: sandbox) }
         let name = folder.root.lastPathComponent
         do {

@@ -36,8 +36,9 @@ struct SubmissionFolder {
     /// temporary folder: student code never runs in, or writes to, the original.
     func privateCopy() throws -> URL {
         let fm = FileManager.default
+        // A few levels deep, so that relative paths such as ../../x stay inside the sandbox.
         let sandbox = fm.temporaryDirectory.appendingPathComponent("gradecheck-\(UUID().uuidString)")
-        let work = sandbox.appendingPathComponent("submission")
+        let work = sandbox.appendingPathComponent("home/work/submission")
         do {
             try fm.createDirectory(at: work, withIntermediateDirectories: true)
             try fm.copyItem(at: root.appendingPathComponent("cs231n"), to: work.appendingPathComponent("cs231n"))

@@ -1622,6 +1622,10 @@ def handle_call(msg):
 
 
 def serve():
+    # A process forked by student code (os.fork, multiprocessing) returns into this loop too: it
+    # must never speak the protocol (its replies would interleave with the real ones), so it
+    # leaves silently as soon as the student's code hands control back.
+    main_pid = os.getpid()
     while True:
         body = read_message()
         if body is None:
@@ -1658,6 +1662,8 @@ def serve():
                 err = {"kind": "bad_result", "type": type_name(e),
                        "message": "adapter: %s" % _exc_text(e)[:4000], "traceback": tb}
             reply = {"type": "error", "id": mid, "error": err}
+        if os.getpid() != main_pid:
+            os._exit(0)
         try:
             write_message(reply)
         except BaseException as e:  # noqa

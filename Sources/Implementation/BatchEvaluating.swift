@@ -1,0 +1,9 @@
+/// An implementation that can evaluate many perturbations of one operation in a single round
+/// trip (`evaluate_batch`, protocol section 4): numerical gradients then cost one message per
+/// parameter instead of two per entry.
+public protocol BatchEvaluating: AssignmentImplementation {
+    /// Whether `evaluate_batch` is available now.
+    var supportsBatchEvaluation: Bool { get }
+    /// `evaluate_batch` with its wire arguments; results `base`, `central`, `forward`, `backward`.
+    func evaluateBatch(_ arguments: [String: Value]) throws(ImplementationError) -> [String: Value]
+}
