@@ -126,6 +126,11 @@ enum NormalizationChecks {
         for keep in [0.25, 0.4, 0.7] {
             let out = try dropout(ctx, x, keep: keep, mode: "train", seed: 123).array("out")
             guard out.shape == x.shape else { throw CheckFailure("out has shape \(Shape.describe(out.shape)), expected the input's \(Shape.describe(x.shape))") }
+            let width = x.shape[1]
+            let firstRow = (0..<width).map { out.scalars[$0] == 0 }, secondRow = (0..<width).map { out.scalars[width + $0] == 0 }
+            if firstRow == secondRow {
+                throw CheckFailure("p = \(keep): every example gets the same dropout mask (rows 0 and 1 drop exactly the same units). Draw the mask for the whole input, np.random.rand(*x.shape) < p, not for one row")
+            }
             let kept = Double(out.scalars.filter { $0 != 0 }.count) / Double(out.count)
             let mean = out.sum() / Double(out.count)
             if abs(kept - keep) > 0.01 {
