@@ -54,8 +54,11 @@ let package = Package(
             swiftSettings: optimized),
         // SVG line charts of training curves.
         .target(name: "TrainingPlots", swiftSettings: optimized),
+        // JSON that keeps number literals as text (exact float64 and float32), ordered members; a
+        // strict or Python-compatible parser and deterministic writers. Shared by Fixtures and Adapters.
+        .target(name: "LiteralJSON", swiftSettings: optimized),
         // Fixture files: versioned JSON with exact float64 arrays, goldens and recorded cases.
-        .target(name: "Fixtures", dependencies: ["NumericCore"], swiftSettings: optimized),
+        .target(name: "Fixtures", dependencies: ["NumericCore", "LiteralJSON"], swiftSettings: optimized),
         // The interface an implementation under test provides (operations, values, handles).
         .target(name: "Implementation", dependencies: ["NumericCore"], swiftSettings: optimized),
         // The reference engine behind that interface, in-process.
@@ -70,7 +73,7 @@ let package = Package(
         // The implementation protocol's wire format and the out-of-process implementation (adapters),
         // with the Python adapter for the course's layout as a resource.
         .target(
-            name: "Adapters", dependencies: ["Implementation", "NumericCore"],
+            name: "Adapters", dependencies: ["Implementation", "NumericCore", "LiteralJSON"],
             resources: [.copy("Resources/python")],
             swiftSettings: optimized),
         // Realistic student mistakes applied to the reference: every check must be failed by one.
@@ -105,6 +108,7 @@ let package = Package(
         .testTarget(name: "GradientCheckTests", dependencies: ["GradientCheck", "NumericCore"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "NumericCore"]),
         .testTarget(name: "TrainingPlotsTests", dependencies: ["TrainingPlots"]),
+        .testTarget(name: "LiteralJSONTests", dependencies: ["LiteralJSON"]),
         .testTarget(name: "FixturesTests", dependencies: ["Fixtures", "NumericCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading"]),
         .testTarget(name: "GradeCheckCLITests", dependencies: ["gradecheck", "Reports", "Grading"]),

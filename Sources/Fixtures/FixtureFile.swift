@@ -1,4 +1,5 @@
 import Foundation
+internal import LiteralJSON
 
 /// One fixture file: a versioned header and, for schema version 1, a list of cases.
 ///
@@ -31,7 +32,7 @@ public struct FixtureFile: Sendable, Equatable {
     public static func decode(_ bytes: [UInt8], file: String) throws(FixtureError) -> FixtureFile {
         let json: JSONValue
         do {
-            json = try JSONParser.parse(bytes)
+            json = try JSONParser.parse(bytes, options: .strict)
         } catch {
             throw .malformedJSON(path: file, line: error.line, column: error.column, message: error.message)
         }

@@ -1,3 +1,5 @@
+internal import LiteralJSON
+
 /// The part of a fixture file read before anything else: which format it is and which schema
 /// version its payload follows.
 ///

@@ -1,4 +1,5 @@
 import Implementation
+internal import LiteralJSON
 import NumericCore
 
 /// `$array` (docs/protocol.md, section 3): `{"dtype", "shape", "data"}` with the elements in C
@@ -11,7 +12,7 @@ extension ProtocolCodec {
         "uint64": 8, "uint32": 4, "uint16": 2, "uint8": 1, "bool": 1,
     ]
 
-    static func wire(_ tensor: Tensor<Double>) -> WireJSON {
+    static func wire(_ tensor: Tensor<Double>) -> JSONValue {
         let data: [UInt8] = tensor.scalars.withUnsafeBufferPointer { scalars in
             if UInt64(1).littleEndian == 1 { return Base64.encode(UnsafeRawBufferPointer(scalars)) }
             let swapped = scalars.map { $0.bitPattern.littleEndian }
@@ -26,7 +27,7 @@ extension ProtocolCodec {
         ])
     }
 
-    static func tensor(_ json: WireJSON) throws(ProtocolError) -> Tensor<Double> {
+    static func tensor(_ json: JSONValue) throws(ProtocolError) -> Tensor<Double> {
         func fail(_ message: String) -> ProtocolError { ProtocolError(.value, "$array: " + message) }
         guard case .object = json else { throw fail("holds \(json.kindName), not an object") }
         guard case let .string(dtype) = json["dtype"] else { throw fail("no dtype string") }
@@ -37,7 +38,7 @@ extension ProtocolCodec {
         var shape: [Int] = []
         var count = 1
         for dim in dims {
-            guard case let .number(text) = dim, WireJSON.isIntegerLiteral(text), let n = Int(text), n >= 0 else {
+            guard case let .number(text) = dim, JSONValue.isIntegerLiteral(text), let n = Int(text), n >= 0 else {
                 throw fail("shape \(dims.map(describe)) holds something other than non-negative integers")
             }
             let (product, overflow) = count.multipliedReportingOverflow(by: n)
@@ -58,7 +59,7 @@ extension ProtocolCodec {
         return Tensor(uncheckedShape: shape, scalars: scalars(bytes, dtype: dtype, count: count))
     }
 
-    private static func describe(_ json: WireJSON) -> String {
+    private static func describe(_ json: JSONValue) -> String {
         if case let .number(text) = json { return text }
         return json.kindName
     }

@@ -1,4 +1,5 @@
 import Implementation
+internal import LiteralJSON
 
 /// The messages of docs/protocol.md, section 2: `hello`, `call`, `result` / `error`, `shutdown`.
 extension ProtocolCodec {
@@ -24,7 +25,7 @@ extension ProtocolCodec {
     /// Reads the first message. The protocol name and version are checked before anything else,
     /// so that a later version with other fields still gets the version message.
     public static func decodeHello(_ payload: [UInt8]) throws(AdapterStartupError) -> AdapterHello {
-        let json: WireJSON
+        let json: JSONValue
         do {
             json = try parse(payload)
         } catch {
@@ -35,12 +36,12 @@ extension ProtocolCodec {
         guard type == "hello" else { throw .badHello("a \"\(type)\" message came first") }
         guard case let .string(name) = json["protocol"] else { throw .badHello("no \"protocol\" string") }
         guard name == protocolName else { throw .protocolMismatch(expected: protocolName, got: name) }
-        guard case let .number(versionText) = json["version"], WireJSON.isIntegerLiteral(versionText),
+        guard case let .number(versionText) = json["version"], JSONValue.isIntegerLiteral(versionText),
               let version = Int(versionText)
         else { throw .badHello("no integer \"version\"") }
         guard version == Self.version else { throw .versionMismatch(supported: Self.version, got: version) }
 
-        func string(_ json: WireJSON?, _ what: String) throws(AdapterStartupError) -> String? {
+        func string(_ json: JSONValue?, _ what: String) throws(AdapterStartupError) -> String? {
             switch json {
             case nil, .null?: return nil
             case let .string(text)?: return text
@@ -62,7 +63,7 @@ extension ProtocolCodec {
             let profileName: String
             switch members["name"] {
             case let .string(text)?: profileName = text
-            case let .number(text)? where WireJSON.isIntegerLiteral(text): profileName = text
+            case let .number(text)? where JSONValue.isIntegerLiteral(text): profileName = text
             default: throw .badHello("profile has no \"name\"")
             }
             profile = AdapterHello.Profile(name: profileName, reason: try string(members["reason"], "profile.reason"))
@@ -78,7 +79,7 @@ extension ProtocolCodec {
                 var line: Int?
                 switch members["line"] {
                 case nil, .null?: break
-                case let .number(text)? where WireJSON.isIntegerLiteral(text): line = Int(text)
+                case let .number(text)? where JSONValue.isIntegerLiteral(text): line = Int(text)
                 case let other?: throw .badHello("problem line is \(other.kindName), not an integer")
                 }
                 problems.append(AdapterHello.Problem(
@@ -105,13 +106,13 @@ extension ProtocolCodec {
         guard type == "result" || type == "error" else {
             throw ProtocolError(.message, "a \"\(type)\" message where a result or an error was expected")
         }
-        guard case let .number(idText) = json["id"], WireJSON.isIntegerLiteral(idText), let id = Int(idText) else {
+        guard case let .number(idText) = json["id"], JSONValue.isIntegerLiteral(idText), let id = Int(idText) else {
             throw ProtocolError(.message, "a \(type) without an integer \"id\"")
         }
         return AdapterReply(id: id, outcome: outcome(type, json, handle: handle))
     }
 
-    private static func outcome(_ type: String, _ json: WireJSON, handle: HandleDecoder) -> AdapterReply.Outcome {
+    private static func outcome(_ type: String, _ json: JSONValue, handle: HandleDecoder) -> AdapterReply.Outcome {
         do throws(ProtocolError) {
             if type == "result" {
                 guard let results = json["results"], case .object = results else {
@@ -139,11 +140,11 @@ extension ProtocolCodec {
 
     /// A framed `hello`.
     public static func helloMessage(_ hello: AdapterHello) -> [UInt8] {
-        var members: [String: WireJSON] = [
+        var members: [String: JSONValue] = [
             "type": .string("hello"), "protocol": .string(hello.protocolName), "version": .number(String(hello.version)),
             "operations": .array(hello.operations.map { .string($0) }),
         ]
-        var implementation: [String: WireJSON] = [:]
+        var implementation: [String: JSONValue] = [:]
         if let name = hello.implementationName { implementation["name"] = .string(name) }
         if let language = hello.language { implementation["language"] = .string(language) }
         members["implementation"] = .object(implementation)
@@ -151,25 +152,25 @@ extension ProtocolCodec {
             members["profile"] = .object(["name": .string(profile.name), "reason": profile.reason.map { .string($0) } ?? .null])
         }
         members["problems"] = .array(hello.problems.map { problem in
-            var item: [String: WireJSON] = ["reason": .string(problem.reason)]
+            var item: [String: JSONValue] = ["reason": .string(problem.reason)]
             if let operation = problem.operation { item["operation"] = .string(operation) }
             if let file = problem.file { item["file"] = .string(file) }
             if let line = problem.line { item["line"] = .number(String(line)) }
             return .object(item)
         })
-        return frame(WireJSONWriter.bytes(.object(members)))
+        return frame(JSONWriter.bytes(.object(members), style: .compact))
     }
 
     /// A framed `result` or `error` (an `.unusable` outcome is written as a `bad_result` error).
     public static func replyMessage(_ reply: AdapterReply, handle: HandleEncoder = { $0.id }) throws(ProtocolError) -> [UInt8] {
-        var members: [String: WireJSON] = ["id": .number(String(reply.id))]
+        var members: [String: JSONValue] = ["id": .number(String(reply.id))]
         switch reply.outcome {
         case let .results(values):
             members["type"] = .string("result")
             members["results"] = try wire(.dict(values), handle: handle)
         case let .failure(failure):
             members["type"] = .string("error")
-            var error: [String: WireJSON] = ["kind": .string(failure.kind)]
+            var error: [String: JSONValue] = ["kind": .string(failure.kind)]
             for (key, text) in [("type", failure.type), ("message", failure.message), ("location", failure.location), ("traceback", failure.traceback)] {
                 if let text { error[key] = .string(text) }
             }
@@ -179,13 +180,5 @@ extension ProtocolCodec {
             members["error"] = .object(["kind": .string("bad_result"), "message": .string(problem.message)])
         }
         return try framed(.object(members))
-    }
-}
-
-extension WireJSONWriter {
-    static func bytes(_ value: WireJSON) -> [UInt8] {
-        var out: [UInt8] = []
-        write(value, into: &out)
-        return out
     }
 }

@@ -1,4 +1,5 @@
 import Implementation
+internal import LiteralJSON
 
 /// The implementation protocol's wire format (docs/protocol.md): values to and from JSON
 /// (section 3), the messages (section 2), and framing (section 1: a 4-byte big-endian length,
@@ -22,7 +23,7 @@ public enum ProtocolCodec {
     /// One value as JSON text.
     public static func encode(_ value: Value, handle: HandleEncoder = { $0.id }) throws(ProtocolError) -> [UInt8] {
         var out: [UInt8] = []
-        WireJSONWriter.write(try wire(value, handle: handle), into: &out)
+        JSONWriter.write(try wire(value, handle: handle), style: .compact, into: &out)
         return out
     }
 
@@ -31,15 +32,15 @@ public enum ProtocolCodec {
         try value(parse(json), handle: handle)
     }
 
-    static func parse(_ json: [UInt8]) throws(ProtocolError) -> WireJSON {
+    static func parse(_ json: [UInt8]) throws(ProtocolError) -> JSONValue {
         do {
-            return try WireJSONReader.parse(json)
+            return try JSONParser.parse(json, options: .python)
         } catch {
-            throw ProtocolError(.json, "not JSON: \(error)")
+            throw ProtocolError(.json, "not JSON: \(error.message) at byte \(error.offset)")
         }
     }
 
-    static func wire(_ value: Value, handle: HandleEncoder) throws(ProtocolError) -> WireJSON {
+    static func wire(_ value: Value, handle: HandleEncoder) throws(ProtocolError) -> JSONValue {
         switch value {
         case .none: return .null
         case let .bool(flag): return .bool(flag)
@@ -49,12 +50,12 @@ public enum ProtocolCodec {
         case let .array(tensor): return wire(tensor)
         case let .handle(h): return .object(["$handle": .number(String(try handle(h)))])
         case let .list(items):
-            var out: [WireJSON] = []
+            var out: [JSONValue] = []
             out.reserveCapacity(items.count)
             for item in items { out.append(try wire(item, handle: handle)) }
             return .array(out)
         case let .dict(members):
-            var out: [String: WireJSON] = [:]
+            var out: [String: JSONValue] = [:]
             for (key, item) in members {
                 guard !key.hasPrefix("$") else { throw ProtocolError(.value, "dict key \"\(key)\" starts with '$'") }
                 out[key] = try wire(item, handle: handle)
@@ -65,21 +66,21 @@ public enum ProtocolCodec {
 
     /// A float: the shortest text that reads back to the same bits, with a fraction or an
     /// exponent (`1.0`, `1e-05`, `-0.0`); `$float` for NaN and the infinities.
-    static func wire(_ x: Double) -> WireJSON {
+    static func wire(_ x: Double) -> JSONValue {
         guard x.isFinite else {
             return .object(["$float": .string(x.isNaN ? "nan" : x < 0 ? "-inf" : "inf")])
         }
         let text = x.description
-        return .number(WireJSON.isIntegerLiteral(text) ? text + ".0" : text)
+        return .number(JSONValue.isIntegerLiteral(text) ? text + ".0" : text)
     }
 
-    static func value(_ json: WireJSON, handle: HandleDecoder) throws(ProtocolError) -> Value {
+    static func value(_ json: JSONValue, handle: HandleDecoder) throws(ProtocolError) -> Value {
         switch json {
         case .null: return .none
         case let .bool(flag): return .bool(flag)
         case let .string(text): return .string(text)
         case let .number(text):
-            if WireJSON.isIntegerLiteral(text) {
+            if JSONValue.isIntegerLiteral(text) {
                 guard let i = Int(text) else { throw ProtocolError(.value, "integer \(text) does not fit in 64 bits") }
                 return .integer(i)
             }
@@ -90,24 +91,24 @@ public enum ProtocolCodec {
             for item in items { out.append(try value(item, handle: handle)) }
             return .list(out)
         case let .object(members):
-            if let tag = members.keys.first(where: { $0.hasPrefix("$") }) {
+            if let tag = members.first(where: { $0.key.hasPrefix("$") })?.key {
                 guard members.count == 1, let inner = members[tag] else {
                     throw ProtocolError(.value, "an object with \"\(tag)\" must have no other key")
                 }
                 return try tagged(tag, inner, handle: handle)
             }
             var out: [String: Value] = [:]
-            for (key, item) in members { out[key] = try value(item, handle: handle) }
+            for member in members { out[member.key] = try value(member.value, handle: handle) }
             return .dict(out)
         }
     }
 
-    private static func tagged(_ tag: String, _ inner: WireJSON, handle: HandleDecoder) throws(ProtocolError) -> Value {
+    private static func tagged(_ tag: String, _ inner: JSONValue, handle: HandleDecoder) throws(ProtocolError) -> Value {
         switch tag {
         case "$array":
             return .array(try tensor(inner))
         case "$handle":
-            guard case let .number(text) = inner, WireJSON.isIntegerLiteral(text), let id = Int(text) else {
+            guard case let .number(text) = inner, JSONValue.isIntegerLiteral(text), let id = Int(text) else {
                 throw ProtocolError(.value, "$handle holds \(inner.kindName), not an integer")
             }
             return .handle(try handle(id))
@@ -151,9 +152,9 @@ public enum ProtocolCodec {
     }
 
     /// Writes a message into a frame without copying the payload again.
-    static func framed(_ message: WireJSON) throws(ProtocolError) -> [UInt8] {
+    static func framed(_ message: JSONValue) throws(ProtocolError) -> [UInt8] {
         var out: [UInt8] = [0, 0, 0, 0]
-        WireJSONWriter.write(message, into: &out)
+        JSONWriter.write(message, style: .compact, into: &out)
         let length = out.count - 4
         guard length <= maximumMessageLength else {
             throw ProtocolError(.value, "a message of \(length) bytes is larger than the protocol's 1 GiB")

@@ -1,3 +1,5 @@
+internal import LiteralJSON
+
 /// Schema version 1 of a fixture file: the header plus a list of cases.
 ///
 ///     {

@@ -1,3 +1,5 @@
+internal import LiteralJSON
+
 /// The JSON spelling of fixture values (see `FixtureValue` for the table) in both directions.
 
 /// The JSON strings that stand for non-finite floats.

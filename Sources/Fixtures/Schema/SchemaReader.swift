@@ -1,3 +1,5 @@
+internal import LiteralJSON
+
 /// Reads parsed JSON into schema types, turning every mismatch into a `FixtureError` that names
 /// the file and the location (`cases[2] ('layers.affine.forward.golden').tolerance.kind`).
 struct SchemaReader {

@@ -1,7 +1,7 @@
-@testable import Fixtures
+import LiteralJSON
 import Testing
 
-/// The strict JSON parser behind fixture files.
+/// The parser in its strict mode (fixture files) and the writer's indented layout.
 @Suite("JSON parser")
 struct JSONParserTests {
     static func parse(_ text: String) throws(JSONParser.SyntaxError) -> JSONValue {

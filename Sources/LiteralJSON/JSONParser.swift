@@ -1,41 +1,93 @@
-/// A strict JSON parser (RFC 8259) that keeps number literals as text.
+/// A JSON parser (RFC 8259) that keeps number literals as text (see `JSONValue`).
 ///
-/// Foundation's `JSONSerialization` turns numbers into `NSNumber`s, which blurs `2` and `2.0`
-/// and does not promise correctly rounded float64 (or float32) conversion; this parser leaves the
-/// conversion to the schema reader, which uses Swift's correctly rounded `Double(_:)` and
-/// `Float(_:)` on the literal. It rejects what JSON does not allow (trailing commas, comments,
-/// leading zeros, `NaN`, control characters in strings, lone surrogates, invalid UTF-8) and
-/// repeated keys in one object, and reports where with a 1-based line and column.
-struct JSONParser {
-    /// Why and where the text is not JSON.
-    struct SyntaxError: Error, Equatable {
-        var line: Int
-        var column: Int
-        var message: String
+/// Always refused: trailing commas, comments, leading zeros, raw control characters in strings,
+/// invalid escapes, repeated keys in one object, and nesting deeper than `maximumDepth`. What
+/// else is accepted depends on the `Options`: `.strict` (fixture files) also refuses `NaN` and
+/// `Infinity`, lone surrogate escapes and invalid UTF-8 anywhere; `.python` (the implementation
+/// protocol) reads what Python's `json.dumps` writes: bare `NaN`, `Infinity` and `-Infinity` as
+/// numbers, and lone surrogates (`"\udc80"`) and invalid UTF-8 inside strings as U+FFFD.
+/// Errors say where, as a byte offset and as a 1-based line and column.
+public struct JSONParser {
+    /// What the parser accepts beyond RFC 8259, and how deep it nests.
+    public struct Options: Sendable, Equatable {
+        /// Reads Python's bare `NaN`, `Infinity` and `-Infinity` as numbers with that text.
+        public var allowsNonFiniteLiterals: Bool
+        /// Reads lone surrogate escapes and invalid UTF-8 inside strings as U+FFFD instead of
+        /// refusing the text (which must otherwise be valid UTF-8 throughout).
+        public var replacesInvalidUnicode: Bool
+        /// Skips a leading UTF-8 byte-order mark.
+        public var allowsByteOrderMark: Bool
+        /// Nesting deeper than this many arrays and objects is refused rather than recursed into.
+        public var maximumDepth: Int
+
+        public init(
+            allowsNonFiniteLiterals: Bool = false, replacesInvalidUnicode: Bool = false,
+            allowsByteOrderMark: Bool = true, maximumDepth: Int = 512
+        ) {
+            self.allowsNonFiniteLiterals = allowsNonFiniteLiterals
+            self.replacesInvalidUnicode = replacesInvalidUnicode
+            self.allowsByteOrderMark = allowsByteOrderMark
+            self.maximumDepth = maximumDepth
+        }
+
+        /// RFC 8259 and nothing else (a leading byte-order mark is allowed, as it permits).
+        public static let strict = Options()
+        /// What Python's `json` module writes and reads: non-finite literals and lone surrogates,
+        /// but no byte-order mark.
+        public static let python = Options(allowsNonFiniteLiterals: true, replacesInvalidUnicode: true, allowsByteOrderMark: false)
     }
 
-    /// Nesting deeper than this is refused rather than recursed into.
-    static let maximumDepth = 512
+    /// Why and where the text is not JSON.
+    public struct SyntaxError: Error, Equatable, CustomStringConvertible {
+        /// The byte offset of the problem in the text.
+        public var offset: Int
+        /// The 1-based line (lines end at `\n`) and the 1-based column (in bytes) of `offset`.
+        public var line: Int
+        public var column: Int
+        public var message: String
 
-    private let bytes: [UInt8]
+        public init(offset: Int, line: Int, column: Int, message: String) {
+            self.offset = offset
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+
+        public var description: String { "\(line):\(column): \(message)" }
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let options: Options
     private var index = 0
     private var depth = 0
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, options: Options) {
+        self.bytes = bytes
+        self.options = options
+    }
 
-    /// Parses one JSON document (surrounding whitespace and a leading UTF-8 byte-order mark allowed).
-    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw parser.error("the text is not valid UTF-8", at: parser.firstInvalidUTF8Offset())
+    /// Parses one JSON document (surrounding whitespace allowed).
+    public static func parse(_ bytes: [UInt8], options: Options = .strict) throws(SyntaxError) -> JSONValue {
+        let result: Result<JSONValue, SyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(buffer, options: options)
+            do throws(SyntaxError) {
+                return .success(try parser.parseDocument())
+            } catch {
+                return .failure(error)
+            }
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.index == bytes.count else {
-            throw parser.error("unexpected \(parser.describeCurrent()) after the end of the document")
+        return try result.get()
+    }
+
+    private mutating func parseDocument() throws(SyntaxError) -> JSONValue {
+        if !options.replacesInvalidUnicode, String(validating: bytes, as: UTF8.self) == nil {
+            throw error("the text is not valid UTF-8", at: firstInvalidUTF8Offset())
         }
+        if options.allowsByteOrderMark, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        skipWhitespace()
+        let value = try parseValue()
+        skipWhitespace()
+        guard index == bytes.count else { throw error("unexpected \(describeCurrent()) after the end of the document") }
         return value
     }
 
@@ -50,6 +102,12 @@ struct JSONParser {
         case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "N") where options.allowsNonFiniteLiterals: try expectLiteral("NaN"); return .number("NaN")
+        case UInt8(ascii: "I") where options.allowsNonFiniteLiterals: try expectLiteral("Infinity"); return .number("Infinity")
+        case UInt8(ascii: "-") where options.allowsNonFiniteLiterals && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "I"):
+            index += 1
+            try expectLiteral("Infinity")
+            return .number("-Infinity")
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw error("unexpected \(describeCurrent()), expected a value")
         }
@@ -116,7 +174,7 @@ struct JSONParser {
 
     private mutating func enterContainer() throws(SyntaxError) {
         depth += 1
-        guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth) levels") }
+        guard depth <= options.maximumDepth else { throw error("nesting deeper than \(options.maximumDepth) levels") }
     }
 
     // MARK: Strings
@@ -126,42 +184,61 @@ struct JSONParser {
         index += 1  // opening quote
         var buffer: [UInt8] = []
         while true {
+            // Copy runs of plain bytes at once: base64 array data is megabytes without an escape.
+            let runStart = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                index += 1
+            }
             guard index < bytes.count else { throw error("unterminated string", at: start) }
+            let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
             let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: "\""):
+            if byte == UInt8(ascii: "\"") {
                 index += 1
+                if buffer.isEmpty { return String(decoding: run, as: UTF8.self) }
+                buffer.append(contentsOf: run)
                 return String(decoding: buffer, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                index += 1
-                guard index < bytes.count else { throw error("unterminated string", at: start) }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "/"): buffer.append(UInt8(ascii: "/"))
-                case UInt8(ascii: "b"): buffer.append(0x08)
-                case UInt8(ascii: "f"): buffer.append(0x0C)
-                case UInt8(ascii: "n"): buffer.append(0x0A)
-                case UInt8(ascii: "r"): buffer.append(0x0D)
-                case UInt8(ascii: "t"): buffer.append(0x09)
-                case UInt8(ascii: "u"): buffer.append(contentsOf: try parseUnicodeEscape())
-                default: throw error("invalid escape '\\\(Unicode.Scalar(escape))' in a string", at: index - 2)
-                }
-            case 0..<0x20:
+            }
+            buffer.append(contentsOf: run)
+            guard byte == UInt8(ascii: "\\") else {
                 throw error("control character U+\(hex4(UInt32(byte))) in a string (write it as an escape)")
-            default:
-                buffer.append(byte)
-                index += 1
+            }
+            index += 1
+            guard index < bytes.count else { throw error("unterminated string", at: start) }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(escape)
+            case UInt8(ascii: "b"): buffer.append(0x08)
+            case UInt8(ascii: "f"): buffer.append(0x0C)
+            case UInt8(ascii: "n"): buffer.append(0x0A)
+            case UInt8(ascii: "r"): buffer.append(0x0D)
+            case UInt8(ascii: "t"): buffer.append(0x09)
+            case UInt8(ascii: "u"): buffer.append(contentsOf: String(Character(try parseUnicodeEscape())).utf8)
+            default: throw error("invalid escape '\\\(Unicode.Scalar(escape))' in a string", at: index - 2)
             }
         }
     }
 
-    /// The UTF-8 bytes of a `\uXXXX` escape (the `\u` already read), joining a surrogate pair.
-    private mutating func parseUnicodeEscape() throws(SyntaxError) -> [UInt8] {
+    /// The scalar of a `\uXXXX` escape (the `\u` already read), joining a surrogate pair. A lone
+    /// surrogate is an error, or U+FFFD with `replacesInvalidUnicode`.
+    private mutating func parseUnicodeEscape() throws(SyntaxError) -> Unicode.Scalar {
         let escapeStart = index - 2
         let first = try parseHex4()
+        if options.replacesInvalidUnicode {
+            if (0xD800..<0xDC00).contains(first), index + 5 < bytes.count,
+               bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                let save = index
+                index += 2
+                let second = try parseHex4()
+                if (0xDC00..<0xE000).contains(second), let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)) {
+                    return scalar
+                }
+                index = save  // not a pair: the next escape is read on its own
+            }
+            return Unicode.Scalar(first) ?? "\u{FFFD}"
+        }
         var scalarValue = first
         if (0xD800..<0xDC00).contains(first) {
             guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
@@ -179,7 +256,7 @@ struct JSONParser {
         guard let scalar = Unicode.Scalar(scalarValue) else {
             throw error("invalid escape \\u\(hex4(first))", at: escapeStart)
         }
-        return Array(String(Character(scalar)).utf8)
+        return scalar
     }
 
     private mutating func parseHex4() throws(SyntaxError) -> UInt32 {
@@ -199,9 +276,7 @@ struct JSONParser {
     private mutating func parseNumber() throws(SyntaxError) -> String {
         let start = index
         if peek(UInt8(ascii: "-")) { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else {
-            throw error("a number needs a digit after '-'")
-        }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number needs a digit after '-'") }
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
             if index < bytes.count, isDigit(bytes[index]) { throw error("a number cannot have a leading zero", at: start) }
@@ -219,7 +294,7 @@ struct JSONParser {
             guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number needs a digit in its exponent") }
             skipDigits()
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     // MARK: Helpers
@@ -242,11 +317,11 @@ struct JSONParser {
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(SyntaxError) {
-        let text = literal.withUTF8Buffer { Array($0) }
-        guard bytes.count - index >= text.count, Array(bytes[index..<(index + text.count)]) == text else {
-            throw error("unexpected \(describeCurrent()), expected a value")
-        }
-        index += text.count
+        let length = literal.utf8CodeUnitCount
+        let matches = bytes.count - index >= length
+            && (0..<length).allSatisfy { literal.utf8Start[$0] == bytes[index + $0] }
+        guard matches else { throw error("unexpected \(describeCurrent()), expected a value") }
+        index += length
     }
 
     private func hexDigitValue(_ byte: UInt8) -> UInt32? {
@@ -263,7 +338,7 @@ struct JSONParser {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// What is at the current position, for messages: "'x'", "end of text".
+    /// What is at the current position, for messages: "'x'", "byte 0x80", "end of text".
     private func describeCurrent() -> String {
         guard index < bytes.count else { return "end of text" }
         let byte = bytes[index]
@@ -292,6 +367,6 @@ struct JSONParser {
             line += 1
             lineStart = i + 1
         }
-        return SyntaxError(line: line, column: offset - lineStart + 1, message: message)
+        return SyntaxError(offset: offset, line: line, column: offset - lineStart + 1, message: message)
     }
 }
