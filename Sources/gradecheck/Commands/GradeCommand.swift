@@ -83,6 +83,9 @@ struct GradeCommand: ParsableCommand {
         let run: GradingRun
         var timing: String?
         do {
+            if submission != nil && mutant != nil {
+                throw UsageError(message: "give either a submission or --mutant, not both")
+            }
             let catalog = Catalog.checks
             for pattern in only + skip where !catalog.contains(where: { Glob.matches(pattern, $0.id) }) {
                 throw UsageError(message: "no check id matches '\(pattern)' (see `gradecheck list`)")
