@@ -6,37 +6,39 @@ enum XMLEscaping {
     /// Element text: `&`, `<` and `>` as entities (so `]]>` can never appear), CR as `&#13;`
     /// (a raw CR would be read back as LF).
     static func text(_ raw: String) -> String {
-        var out = ""
-        out.reserveCapacity(raw.utf8.count)
-        for scalar in VisibleText.make(raw, mode: .xml).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        escape(raw, textEntity)
     }
 
     /// Attribute value (to be written between double quotes): as `text`, plus both quotes, and
-    /// tab / LF / CR as character references so attribute-value normalisation keeps them.
+    /// tab / LF as character references so attribute-value normalisation keeps them.
     static func attribute(_ raw: String) -> String {
+        escape(raw) { scalar in
+            switch scalar {
+            case "\"": "&quot;"
+            case "'": "&apos;"
+            case "\t": "&#9;"
+            case "\n": "&#10;"
+            default: textEntity(scalar)
+            }
+        }
+    }
+
+    private static func textEntity(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\r": "&#13;"
+        default: nil
+        }
+    }
+
+    /// The visible form of `raw` with each scalar that `entity` names replaced.
+    private static func escape(_ raw: String, _ entity: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         out.reserveCapacity(raw.utf8.count)
         for scalar in VisibleText.make(raw, mode: .xml).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
+            if let replacement = entity(scalar) { out += replacement } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }
