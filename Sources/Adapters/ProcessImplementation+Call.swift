@@ -95,6 +95,7 @@ extension ProcessImplementation {
             stop(process)
             throw .malformedReply(operation: operation, detail: "the reply to request \(reply.id) while request \(id) was waiting; the adapter was killed")
         }
+        record(reply.warnings, operation: operation)
         switch reply.outcome {
         case let .results(values):
             return values
@@ -107,6 +108,7 @@ extension ProcessImplementation {
             let message = failure.message ?? ""
             switch failure.kind {
             case "not_implemented":
+                if failure.cause == "does_not_import" { throw .doesNotImport(operation: operation, detail: message) }
                 throw .notImplemented(operation: operation, detail: message)
             case "raised":
                 throw .raised(type: failure.type ?? "Exception", message: message, location: failure.location)
@@ -117,6 +119,17 @@ extension ProcessImplementation {
             default:
                 throw .malformedReply(operation: operation, detail: "an error of unknown kind \"\(failure.kind)\"" + (message.isEmpty ? "" : ": \(message)"))
             }
+        }
+    }
+
+    /// Keeps a reply's warnings as sentences, except an argument changed in place that the
+    /// course's own code changes too.
+    func record(_ warnings: [AdapterWarning], operation: String) {
+        let sanctioned = Operation(rawValue: operation)?.argumentsChangedByTheCourse ?? []
+        for w in warnings {
+            if w.kind == "mutated_argument", let argument = w.argument, sanctioned.contains(argument) { continue }
+            let text = w.message + (w.location.map { " (\($0))" } ?? "")
+            if !pendingWarnings.contains(text) { pendingWarnings.append(text) }
         }
     }
 

@@ -29,8 +29,14 @@ public final class ProcessImplementation: AssignmentImplementation {
     /// before its group is killed.
     public let exitGrace: Double
 
-    /// What the current (or last) adapter said in its `hello`; nil before the first start.
-    public private(set) var hello: AdapterHello?
+    /// What the current (or last) adapter said in its `hello`, updated by the answer to
+    /// `configure`; nil before the first start.
+    public internal(set) var hello: AdapterHello?
+    /// Sent as `configure` right after every `hello` (the profile's conventions and what the
+    /// course provides); nil to send nothing.
+    public var configuration: [String: Value]?
+    /// Warnings of the replies since the last `takeWarnings()`.
+    var pendingWarnings: [String] = []
     /// How many adapters were started after the first (after a timeout, crash or bad reply).
     public private(set) var restarts = 0
     /// Seconds spent waiting for the adapter (requests, the student's code, replies) and calls
@@ -67,8 +73,6 @@ public final class ProcessImplementation: AssignmentImplementation {
 
     /// The operations the adapter announced that this harness knows (empty before `start()`).
     public var supportedOperations: Set<Operation> { hello?.knownOperations ?? [] }
-    /// The assignment year the adapter detected, if it said.
-    public var profile: AdapterHello.Profile? { hello?.profile }
     /// What the adapter found missing or broken while loading the submission.
     public var problems: [AdapterHello.Problem] { hello?.problems ?? [] }
     /// The implementation's own name from `hello`.
@@ -84,12 +88,43 @@ public final class ProcessImplementation: AssignmentImplementation {
         if let globalDeadline, let globalTimeout, now >= globalDeadline { throw .deadlinePassed(seconds: globalTimeout) }
         do {
             try launch()
+            try configure()
             consecutiveStartFailures = 0
             lastStartFailure = nil
         } catch {
             consecutiveStartFailures += 1
             lastStartFailure = error
             throw error
+        }
+    }
+
+    /// Sends `configuration` as `configure` to the running adapter (`start()` does so after
+    /// every hello); its answer may announce operations that became available (e.g. course code
+    /// replaced) and update why others are not.
+    public func configure() throws(AdapterStartupError) {
+        guard let configuration, hello != nil else { return }
+        let results: [String: Value]
+        do {
+            results = try call(operationNamed: "configure", configuration)
+        } catch {
+            if let child { stop(child) }
+            throw .badHello("the adapter did not accept its configuration: \(error)")
+        }
+        if case let .list(names)? = results["operations"] {
+            hello?.operations = names.compactMap { if case let .string(n) = $0 { n } else { nil } }
+        }
+        if case let .dict(entries)? = results["unavailable"] {
+            var unavailable: [String: AdapterHello.Unavailable] = [:]
+            for (operation, entry) in entries {
+                guard case let .dict(fields) = entry else { continue }
+                func text(_ key: String) -> String? { if case let .string(v)? = fields[key] { v } else { nil } }
+                var line: Int?
+                if case let .integer(l)? = fields["line"] { line = l }
+                unavailable[operation] = AdapterHello.Unavailable(
+                    doesNotImport: text("kind") == "does_not_import",
+                    problem: AdapterHello.Problem(operation: operation, file: text("file"), line: line, reason: text("reason") ?? "not available"))
+            }
+            hello?.unavailable = unavailable
         }
     }
 
@@ -127,6 +162,20 @@ public final class ProcessImplementation: AssignmentImplementation {
         generation += 1
         child = process
         hello = greeting
+    }
+
+    /// The warnings of the replies since the last call to this.
+    public func takeWarnings() -> [String] {
+        defer { pendingWarnings = [] }
+        return pendingWarnings
+    }
+
+    /// Why `operation` is missing, from `hello` (and `configure`).
+    public func unavailability(of operation: Operation) -> ImplementationError? {
+        guard let u = hello?.unavailable[operation.rawValue] else { return nil }
+        return u.doesNotImport
+            ? .doesNotImport(operation: operation.rawValue, detail: u.problem.text)
+            : .notImplemented(operation: operation.rawValue, detail: u.problem.text)
     }
 
     /// Output the adapter printed on stdout and stderr since the last call to this (and the

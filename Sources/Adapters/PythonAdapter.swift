@@ -26,9 +26,13 @@ public enum PythonAdapter {
     }
 
     /// The command line that serves `submission` (a private copy holding `cs231n/`).
-    public static func command(python: String, submission: URL, profile: String, limits: Limits, isolateNetwork: Bool, user: String?) throws -> [String] {
+    /// `compatibility` turns the removed-API compatibility layer on (`--compat on`).
+    public static func command(
+        python: String, submission: URL, limits: Limits, isolateNetwork: Bool, user: String?, compatibility: Bool = true
+    ) throws -> [String] {
         guard let script else { throw AdapterStartupError.spawnFailed(command: python, reason: "the Python adapter is missing from the build's resources") }
-        var command = [python, "-I", "-B", script.path, "--submission", submission.path, "--profile", profile, "--limits", limits.argument]
+        var command = [python, "-I", "-B", script.path, "--submission", submission.path, "--limits", limits.argument,
+                       "--compat", compatibility ? "on" : "off"]
         if isolateNetwork { command.append("--no-network") }
         if let user { command += ["--user", user] }
         return command

@@ -1,18 +1,25 @@
 import Checks
 import Fixtures
+import Grading
 import GradientCheck
 import NumericCore
 
-/// Recognises known mistakes by their outputs. For every mistake of the mutant catalog and every
-/// check it fails, the outputs it gives are recorded as fixture cases (`fixtures/mistakes/`);
-/// a failing check whose outputs all agree with one of them is labelled with that mistake.
-/// Diagnosis only adds a sentence to the message: it never changes an outcome or a score.
+/// Recognises known mistakes and known accepted deviations by their outputs. For every mutant
+/// of the catalog and every check it fails (a mistake) or passes with a warning (a deviation),
+/// the outputs it gives are recorded as fixture cases (`fixtures/cases/mistakes/`); a failing
+/// check whose outputs agree with exactly one recorded mistake is labelled with it, a warned one
+/// with exactly one recorded deviation. Outputs that two entries share tell neither apart, so
+/// nothing is named. Diagnosis only adds a sentence: it never changes an outcome or a score.
 public struct KnownMistakes: Sendable {
-    /// A recorded mistake for one check.
+    /// A recorded mistake or deviation for one check.
     public struct Entry: Sendable {
         public var mistake: String
         public var description: String
         public var check: String
+        /// `mistake` or `deviation`.
+        public var kind: String
+        /// For a deviation: where to look for it in the student's source.
+        public var sourcePattern: String?
         public var observations: [Observation]
     }
 
@@ -23,10 +30,10 @@ public struct KnownMistakes: Sendable {
 
     public init(entries: [Entry]) { self.entries = entries }
 
-    /// Reads the mistake cases of a fixture store (ids starting with `mistake.`).
+    /// Reads the recorded cases of a fixture store (ids starting with `mistake.` or `deviation.`).
     public init(store: FixtureStore) throws {
         var entries: [Entry] = []
-        for c in store.cases(withPrefix: "mistake.") {
+        for c in store.cases(withPrefix: "mistake.") + store.cases(withPrefix: "deviation.") {
             guard let mistake = c.inputs["mistake"]?.stringValue, let check = c.inputs["check"]?.stringValue else { continue }
             var observations: [Observation] = []
             for key in c.expected.keys.sorted() {
@@ -35,32 +42,41 @@ public struct KnownMistakes: Sendable {
                 guard parts.count == 3, let array = c.expected[key]?.arrayValue else { continue }
                 observations.append(Observation(operation: parts[1], key: parts[2], value: try array.tensor(as: Double.self)))
             }
-            entries.append(Entry(mistake: mistake, description: c.description, check: check, observations: observations))
+            entries.append(Entry(
+                mistake: mistake, description: c.description, check: check,
+                kind: c.id.hasPrefix("deviation.") ? "deviation" : "mistake",
+                sourcePattern: c.inputs["source_pattern"]?.stringValue, observations: observations))
         }
         self.entries = entries
     }
 
-    /// The recorded form of one mistake's outputs on one check.
-    public static func fixtureCase(mistake: String, description: String, check: String, observations: [Observation], provenance: Provenance) -> FixtureCase {
+    /// The recorded form of one mutant's outputs on one check.
+    public static func fixtureCase(
+        mistake: String, description: String, check: String, deviation: Bool, sourcePattern: String?,
+        observations: [Observation], provenance: Provenance
+    ) -> FixtureCase {
         var expected: [String: FixtureValue] = [:]
         for (i, o) in observations.enumerated() {
             expected[String(format: "%03d %@ %@", i, o.operation, o.key)] = .array(FixtureArray(o.value))
         }
+        var inputs: [String: FixtureValue] = ["mistake": .string(mistake), "check": .string(check)]
+        if let sourcePattern { inputs["source_pattern"] = .string(sourcePattern) }
         return FixtureCase(
-            id: "mistake.\(mistake).\(check)", description: description,
-            inputs: ["mistake": .string(mistake), "check": .string(check)], expected: expected,
-            tolerance: .relative(relativeTolerance, note: "outputs agree with the recorded mistake"), provenance: provenance)
+            id: "\(deviation ? "deviation" : "mistake").\(mistake).\(check)", description: description,
+            inputs: inputs, expected: expected,
+            tolerance: .relative(relativeTolerance, note: "outputs agree with the recorded \(deviation ? "deviation" : "mistake")"),
+            provenance: provenance)
     }
 
-    /// The known mistakes whose recorded outputs on `check` all agree with `observations`, with
-    /// how many outputs were compared.
-    public func matches(check: String, observations: [Observation]) -> [(entry: Entry, agreeing: Int)] {
-        entries.filter { $0.check == check }.compactMap { entry in
+    /// The entries of `kind` whose recorded outputs on `check` all agree with `observations`,
+    /// with how many outputs were compared.
+    public func matches(check: String, kind: String = "mistake", observations: [Observation]) -> [(entry: Entry, agreeing: Int)] {
+        entries.filter { $0.check == check && $0.kind == kind }.compactMap { entry in
             let n = min(entry.observations.count, observations.count)
             guard n > 0, entry.observations.count <= observations.count || observations.count == Observation.limit else { return nil }
             for i in 0..<n {
                 let (a, b) = (entry.observations[i], observations[i])
-                guard a.operation == b.operation, a.key == b.key, a.value.shape == b.value.shape else { return nil }
+                guard a.key == b.key, a.value.shape == b.value.shape else { return nil }
                 for (x, y) in zip(a.value.scalars, b.value.scalars) where !(x == y || (x.isNaN && y.isNaN)) {
                     guard RelativeError.of(x, y) <= Self.relativeTolerance else { return nil }
                 }
@@ -69,12 +85,25 @@ public struct KnownMistakes: Sendable {
         }
     }
 
-    /// The sentence added to a failing check's message, if a known mistake matches.
-    public func diagnosis(check: String, observations: [Observation]) -> String? {
-        let found = matches(check: check, observations: observations)
-        guard !found.isEmpty else { return nil }
-        let confidence = found.count == 1 ? "high confidence" : "one of \(found.count) candidates"
-        return found.map { "Matches known mistake: \($0.entry.description) (\($0.agreeing) of \($0.agreeing) outputs agree; \(confidence))." }
-            .joined(separator: " ")
+    /// The sentence added to a failed check's message (a known mistake) or a warned check's
+    /// warnings (a known deviation), when exactly one entry matches.
+    public func diagnosis(check: String, outcome: CheckOutcome, observations: [Observation]) -> String? {
+        let kind: String
+        switch outcome {
+        case .failed: kind = "mistake"
+        case .warned: kind = "deviation"
+        default: return nil
+        }
+        let found = matches(check: check, kind: kind, observations: observations)
+        guard found.count == 1, let match = found.first else { return nil }
+        return kind == "mistake"
+            ? "Matches known mistake: \(match.entry.description) (\(match.agreeing) of \(match.agreeing) outputs agree)."
+            : "Matches a deviation the course accepts: \(match.entry.description)."
+    }
+
+    /// The known deviation named by `diagnosis`, for finding its line.
+    public func deviation(check: String, observations: [Observation]) -> Entry? {
+        let found = matches(check: check, kind: "deviation", observations: observations)
+        return found.count == 1 ? found[0].entry : nil
     }
 }

@@ -44,7 +44,9 @@ enum OptimizerCases {
         return cases
     }
 
-    /// 10 steps of `rule` from a config holding only the learning rate, with seeded gradients.
+    /// 10 steps of `rule` from a fresh config with every key given (the rule's defaults and the
+    /// learning rate, zero state, `t` = 0), with seeded gradients. Every key is explicit so that
+    /// a starter's own defaults (2017's `adam` starts `t` at 1) never change the answer.
     static func trajectory(_ rule: String) throws -> FixtureCase {
         var rng = RandomSource(seed: 42)
         var w = Tensor<Double>.randomNormal([4, 5], using: &rng)
@@ -52,14 +54,18 @@ enum OptimizerCases {
         let dws = Tensor<Double>.randomNormal([10, 4, 5], using: &rng)
         var ws = Tensor<Double>(zeros: [10, 4, 5])
         let updateRule = UpdateRule(name: rule, learningRate: learningRates[rule])!
+        var config: [String: FixtureValue] = [:]
+        for (key, value) in updateRule.courseHyperparameters { config["config." + key] = .number(value) }
+        for key in updateRule.courseStateArrays { config["config." + key] = .t(Tensor(zeros: w.shape)) }
+        if let (key, initial) = updateRule.courseStepCounter { config["config." + key] = .integer(initial) }
         var state = OptimizerState<Double>.initial
         for step in 0..<10 {
             try updateRule.step(&w, try dws.rows(step..<(step + 1)).reshaped([4, 5]), state: &state)
             for i in 0..<20 { ws.scalars[step * 20 + i] = w.scalars[i] }
         }
         return Recorder.make(
-            "optim.\(rule).trajectory", "\(rule): 10 steps from a fresh config holding only learning_rate \(learningRates[rule]!), seeded gradients",
-            inputs: ["w": .t(start), "dws": .t(dws), "config.learning_rate": .number(learningRates[rule]!)], expected: ["ws": .t(ws)],
+            "optim.\(rule).trajectory", "\(rule): 10 steps from a fresh config with every key given (learning_rate \(learningRates[rule]!)), seeded gradients",
+            inputs: config.merging(["w": .t(start), "dws": .t(dws)]) { a, _ in a }, expected: ["ws": .t(ws)],
             tolerance: .relative(1e-9, note: "float64 round-off over 10 steps"), provenance: Recorder.recorded(seed: 42))
     }
 }

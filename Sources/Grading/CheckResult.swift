@@ -2,6 +2,14 @@ import Foundation
 
 /// The result of one named check, as every report shows it.
 public struct CheckResult: Sendable, Codable, Equatable {
+    /// Why a check is `missing`: the student's function is not implemented, or the file that holds
+    /// it does not import (a syntax error, Python 2 code). JUnit shows the first as a
+    /// `<failure type="NotImplemented">`, the second as an `<error>`.
+    public enum MissingKind: String, Sendable, Codable {
+        case notImplemented = "not_implemented"
+        case doesNotImport = "does_not_import"
+    }
+
     /// Dotted id, e.g. `layers.affine.forward` or `optim.adam.trajectory`.
     public var id: String
     /// The group the check belongs to (`layers`, `losses`, `nets`, `optim`, `solver`, ...): one
@@ -10,13 +18,19 @@ public struct CheckResult: Sendable, Codable, Equatable {
     /// One line saying what is checked.
     public var title: String
     public var outcome: CheckOutcome
-    /// Points available and points earned (all or nothing per check).
+    /// Points available (0 for a provided or extra check) and points earned (all or nothing).
     public var points: Double
     public var score: Double
     /// What a student can act on: which output, shape, worst index, expected vs got, relative
-    /// error, the likely cause. Empty for a pass.
+    /// error, the likely cause; for `missing`, `provided` and `notApplicable` the reason. Empty
+    /// for a plain pass.
     public var message: String
-    /// The tolerance applied, labelled (e.g. `relative error <= 1e-9`).
+    /// Deviations from the reference engine that the course accepts, one sentence each (a
+    /// `warned` check has at least one).
+    public var warnings: [String]
+    /// For `missing`: not implemented, or the file does not import.
+    public var missingKind: MissingKind?
+    /// The tolerances applied, labelled (course acceptance; reference agreement).
     public var tolerance: String
     /// Output the implementation printed while the check ran (captured, may be empty).
     public var output: String
@@ -27,18 +41,29 @@ public struct CheckResult: Sendable, Codable, Equatable {
 
     public init(
         id: String, group: String, title: String, outcome: CheckOutcome, points: Double, score: Double? = nil,
-        message: String = "", tolerance: String = "", output: String = "", duration: Double = 0, hidden: Bool = false
+        message: String = "", warnings: [String] = [], missingKind: MissingKind? = nil, tolerance: String = "",
+        output: String = "", duration: Double = 0, hidden: Bool = false
     ) {
         self.id = id
         self.group = group
         self.title = title
         self.outcome = outcome
-        self.points = points
-        self.score = score ?? (outcome == .passed ? points : 0)
+        self.points = outcome == .provided ? 0 : points
+        self.score = score ?? (outcome.earnsPoints ? self.points : 0)
         self.message = message
+        self.warnings = warnings
+        self.missingKind = outcome == .missing ? (missingKind ?? .notImplemented) : nil
         self.tolerance = tolerance
         self.output = output
         self.duration = duration.isFinite ? max(0, duration) : 0
         self.hidden = hidden
+    }
+
+    /// Whether this check carries points that count (exit code, maximum score).
+    public var carriesPoints: Bool { outcome.countsTowardsMaximum && points > 0 }
+
+    /// The first line of the message, for one-line summaries (`MISSING ... reason`).
+    public var reason: String {
+        String(message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first ?? "")
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 public struct GradingRun: Sendable, Codable, Equatable {
     /// The implementation's name (e.g. `swift-reference`, or a submission's folder).
     public var implementation: String
-    /// The assignment-year profile used, and why it was chosen.
+    /// The profile used (`2018`, `2025-a1`, ...), and why it was chosen.
     public var profile: String
     public var profileReason: String
     /// The seed of every random choice the checks made.
@@ -14,10 +14,12 @@ public struct GradingRun: Sendable, Codable, Equatable {
     public var startedAt: Date
     public var duration: Double
     public var results: [CheckResult]
+    /// Whether warnings were turned into failures (`--strict`).
+    public var strict: Bool
 
     public init(
         implementation: String, profile: String, profileReason: String, seed: UInt32, toolVersion: String,
-        startedAt: Date, duration: Double, results: [CheckResult]
+        startedAt: Date, duration: Double, results: [CheckResult], strict: Bool = false
     ) {
         self.implementation = implementation
         self.profile = profile
@@ -27,15 +29,19 @@ public struct GradingRun: Sendable, Codable, Equatable {
         self.startedAt = startedAt
         self.duration = duration
         self.results = results
+        self.strict = strict
     }
 
+    /// Points earned.
     public var score: Double { results.reduce(0) { $0 + $1.score } }
-    public var maxScore: Double { results.filter { $0.outcome != .skipped }.reduce(0) { $0 + $1.points } }
+    /// Points available: every check the assignment contains, missing work included; provided and
+    /// not-applicable checks carry none.
+    public var maxScore: Double { results.filter(\.outcome.countsTowardsMaximum).reduce(0) { $0 + $1.points } }
 
     public func count(_ outcome: CheckOutcome) -> Int { results.filter { $0.outcome == outcome }.count }
 
-    /// Everything that ran passed (skipped checks do not count against it).
-    public var allPassed: Bool { results.allSatisfy { $0.outcome == .passed || $0.outcome == .skipped } }
+    /// Every check that carries points earned them (passed, with or without warnings): exit code 0.
+    public var allPassed: Bool { results.allSatisfy { !$0.carriesPoints || $0.outcome.earnsPoints } }
 
     /// Groups in first-appearance order, with their results.
     public var groups: [(name: String, results: [CheckResult])] {

@@ -14,8 +14,17 @@ public protocol AssignmentImplementation: AnyObject {
     func call(_ operation: Operation, _ arguments: [String: Value]) throws(ImplementationError) -> [String: Value]
     /// Output the implementation printed since the last call to this (captured; empty in-process).
     func takeOutput() -> String
+    /// Deviations the implementation itself noticed since the last call to this (a removed
+    /// numpy API served by the compatibility layer, an argument changed in place), one sentence
+    /// each; empty in-process.
+    func takeWarnings() -> [String]
+    /// Why `operation` is not provided (not implemented, or its file does not import), as the
+    /// error a call would throw; nil when it is provided or the implementation cannot say.
+    func unavailability(of operation: Operation) -> ImplementationError?
 }
 
 extension AssignmentImplementation {
     public func takeOutput() -> String { "" }
+    public func takeWarnings() -> [String] { [] }
+    public func unavailability(of operation: Operation) -> ImplementationError? { nil }
 }

@@ -29,3 +29,20 @@ public enum Operation: String, Sendable, Codable, CaseIterable {
     /// Train a model with the implementation's Solver; returns its histories and accuracy.
     case solverTrain = "solver_train"
 }
+
+extension Operation {
+    /// Arguments the course's own code changes in place, so that an implementation doing the same
+    /// is not worth a warning: the starter's `sgd` updates `w` (`w -= learning_rate * dw`), and the
+    /// normalization and dropout layers write their `*_param` dicts.
+    public var argumentsChangedByTheCourse: Set<String> {
+        switch self {
+        case .update: ["w", "config"]
+        case .batchnormForward: ["bn_param"]
+        case .layernormForward: ["ln_param"]
+        case .dropoutForward: ["dropout_param"]
+        case .modelLoss, .setParameters: ["model", "params"]
+        case .solverTrain: ["model"]
+        default: []
+        }
+    }
+}

@@ -86,7 +86,7 @@ extension AssignmentImplementation {
     /// Calls `operation` if supported (else `notImplemented`) and wraps the results.
     public func perform(_ operation: Operation, _ arguments: [String: Value]) throws(ImplementationError) -> Reply {
         guard supportedOperations.contains(operation) else {
-            throw .notImplemented(operation: operation.rawValue, detail: "not provided by \(name)")
+            throw unavailability(of: operation) ?? .notImplemented(operation: operation.rawValue, detail: "not provided by \(name)")
         }
         return Reply(operation, try call(operation, arguments))
     }

@@ -20,19 +20,6 @@ enum LayerMutations {
             guard op == .affineBackward, let dout = args.tensor("dout") else { return nil }
             return try ctx.call(op, args).mapping("db") { _ in Tensor(Array(dout.scalars[0..<dout.rowWidth])) }
         },
-        Mutation("relu-gradient-at-zero", "relu_backward uses x >= 0: the gradient passes at exactly 0") { op, args, ctx throws(ImplementationError) in
-            switch op {
-            case .reluForward:
-                return try ctx.forwardRemembering(op, args)
-            case .reluBackward:
-                guard let x = ctx.remembered(args)?.tensor("x"), let dout = args.tensor("dout") else { return nil }
-                var dx = dout
-                for i in 0..<dx.count where x.scalars[i] < 0 { dx.scalars[i] = 0 }
-                return ["dx": .array(dx)]
-            default:
-                return nil
-            }
-        },
         Mutation("relu-leaky", "relu_forward returns max(0.01 x, x) (a leaky ReLU)") { op, args, ctx throws(ImplementationError) in
             guard op == .reluForward, let x = args.tensor("x") else { return nil }
             return try ctx.call(op, args).mapping("out") { _ in x.map { max(0.01 * $0, $0) } }

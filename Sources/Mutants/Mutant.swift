@@ -2,23 +2,33 @@ import Implementation
 import NumericCore
 import ReferenceImplementation
 
-/// A realistic student mistake, applied to the reference: the implementation under test behaves
-/// like the reference except where the mistake changes it. Every check of the catalog must be
-/// failed by at least one mutant, which proves that the check can fail.
+/// A realistic student mistake (or a deviation the course accepts), applied to the reference: the
+/// implementation under test behaves like the reference except where the change applies. Every
+/// check of the catalog must be failed by at least one mistake, which proves that the check can
+/// fail; every deviation must draw a warning, which proves the check tells it from a mistake.
 public struct Mutation: Sendable {
+    /// A mistake fails checks; a deviation the course accepts passes them with a warning.
+    public enum Kind: String, Sendable { case mistake, deviation }
+
     /// Short id, e.g. `affine-dw-transposed`.
     public let id: String
     /// The mistake as a student would make it.
     public let description: String
+    public let kind: Kind
+    /// For a deviation: a regular expression that finds it in a student's source (to name the
+    /// line in the warning), e.g. `x\s*>=\s*0`.
+    public let sourcePattern: String?
     /// Replaces the reference's answer to the operations it concerns (nil: not concerned).
     let intercept: @Sendable (_ operation: Operation, _ arguments: [String: Value], _ context: MutantContext) throws(ImplementationError) -> [String: Value]?
 
     public init(
-        _ id: String, _ description: String,
+        _ id: String, _ description: String, kind: Kind = .mistake, sourcePattern: String? = nil,
         intercept: @escaping @Sendable (Operation, [String: Value], MutantContext) throws(ImplementationError) -> [String: Value]?
     ) {
         self.id = id
         self.description = description
+        self.kind = kind
+        self.sourcePattern = sourcePattern
         self.intercept = intercept
     }
 }

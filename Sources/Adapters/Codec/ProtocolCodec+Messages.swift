@@ -56,37 +56,39 @@ extension ProtocolCodec {
             operations.append(text)
         }
 
-        var profile: AdapterHello.Profile?
-        switch json["profile"] {
-        case nil, .null?: break
-        case let .object(members)?:
-            let profileName: String
-            switch members["name"] {
-            case let .string(text)?: profileName = text
-            case let .number(text)? where JSONValue.isIntegerLiteral(text): profileName = text
-            default: throw .badHello("profile has no \"name\"")
-            }
-            profile = AdapterHello.Profile(name: profileName, reason: try string(members["reason"], "profile.reason"))
-        case let other?: throw .badHello("\"profile\" is \(other.kindName), not an object")
-        }
-
         var problems: [AdapterHello.Problem] = []
         switch json["problems"] {
         case nil, .null?: break
         case let .array(items)?:
-            for item in items {
-                guard case let .object(members) = item else { throw .badHello("\"problems\" holds \(item.kindName), not objects") }
-                var line: Int?
-                switch members["line"] {
-                case nil, .null?: break
-                case let .number(text)? where JSONValue.isIntegerLiteral(text): line = Int(text)
-                case let other?: throw .badHello("problem line is \(other.kindName), not an integer")
-                }
-                problems.append(AdapterHello.Problem(
-                    operation: try string(members["operation"], "problem operation"), file: try string(members["file"], "problem file"),
-                    line: line, reason: try string(members["reason"], "problem reason") ?? "(no reason given)"))
-            }
+            for item in items { problems.append(try problem(item, "\"problems\"")) }
         case let other?: throw .badHello("\"problems\" is \(other.kindName), not a list")
+        }
+
+        var unavailable: [String: AdapterHello.Unavailable] = [:]
+        switch json["unavailable"] {
+        case nil, .null?: break
+        case let .object(members)?:
+            for member in members {
+                let (operation, item) = (member.key, member.value)
+                let found = try problem(item, "\"unavailable\"")
+                unavailable[operation] = AdapterHello.Unavailable(
+                    doesNotImport: item["kind"] == JSONValue.string("does_not_import"),
+                    problem: AdapterHello.Problem(operation: operation, file: found.file, line: found.line, reason: found.reason))
+            }
+        case let other?: throw .badHello("\"unavailable\" is \(other.kindName), not an object")
+        }
+
+        func dictionary(_ key: String) throws(AdapterStartupError) -> [String: Value] {
+            guard let member = json[key], member != .null else { return [:] }
+            guard case .object = member else { throw .badHello("\"\(key)\" is \(member.kindName), not an object") }
+            let decoded: Value
+            do {
+                decoded = try value(member, handle: { Handle($0) })
+            } catch {
+                throw .badHello("\"\(key)\": \(error.message)")
+            }
+            guard case let .dict(values) = decoded else { throw .badHello("\"\(key)\" is a tagged value") }
+            return values
         }
 
         let implementation = json["implementation"]
@@ -94,7 +96,28 @@ extension ProtocolCodec {
             protocolName: name, version: version,
             implementationName: try string(implementation?["name"], "implementation.name"),
             language: try string(implementation?["language"], "implementation.language"),
-            profile: profile, operations: operations, problems: problems)
+            operations: operations, unavailable: unavailable, problems: problems,
+            evidence: try dictionary("evidence"), sources: try dictionary("sources"), fatal: try string(json["fatal"], "fatal"))
+    }
+
+    /// One `{file?, line?, operation?, reason}` object.
+    static func problem(_ item: JSONValue, _ what: String) throws(AdapterStartupError) -> AdapterHello.Problem {
+        guard case let .object(members) = item else { throw .badHello("\(what) holds \(item.kindName), not objects") }
+        func string(_ key: String) throws(AdapterStartupError) -> String? {
+            switch members[key] {
+            case nil, .null?: return nil
+            case let .string(text)?: return text
+            case let other?: throw .badHello("\(what): \(key) is \(other.kindName), not a string")
+            }
+        }
+        var line: Int?
+        switch members["line"] {
+        case nil, .null?: break
+        case let .number(text)? where JSONValue.isIntegerLiteral(text): line = Int(text)
+        case let other?: throw .badHello("\(what): line is \(other.kindName), not an integer")
+        }
+        return AdapterHello.Problem(
+            operation: try string("operation"), file: try string("file"), line: line, reason: try string("reason") ?? "(no reason given)")
     }
 
     /// Reads a `result` or `error`. Throws (stage `.json` or `.message`) when the bytes are not a
@@ -109,7 +132,18 @@ extension ProtocolCodec {
         guard case let .number(idText) = json["id"], JSONValue.isIntegerLiteral(idText), let id = Int(idText) else {
             throw ProtocolError(.message, "a \(type) without an integer \"id\"")
         }
-        return AdapterReply(id: id, outcome: outcome(type, json, handle: handle))
+        return AdapterReply(id: id, outcome: outcome(type, json, handle: handle), warnings: warnings(json))
+    }
+
+    /// The optional `warnings` list of a reply; malformed entries are dropped (a warning never
+    /// decides a grade, and a reply stays usable without it).
+    private static func warnings(_ json: JSONValue) -> [AdapterWarning] {
+        guard case let .array(items) = json["warnings"] else { return [] }
+        return items.compactMap { item in
+            guard case let .string(message) = item["message"] else { return nil }
+            func text(_ key: String) -> String? { if case let .string(v) = item[key] { return v } else { return nil } }
+            return AdapterWarning(kind: text("kind") ?? "note", message: message, location: text("location"), argument: text("argument"))
+        }
     }
 
     private static func outcome(_ type: String, _ json: JSONValue, handle: HandleDecoder) -> AdapterReply.Outcome {
@@ -130,7 +164,8 @@ extension ProtocolCodec {
                 return nil
             }
             return .failure(AdapterFailure(
-                kind: kind, type: text("type"), message: text("message"), location: text("location"), traceback: text("traceback")))
+                kind: kind, type: text("type"), message: text("message"), location: text("location"), traceback: text("traceback"),
+                cause: text("cause")))
         } catch {
             return .unusable(error)
         }
@@ -140,6 +175,13 @@ extension ProtocolCodec {
 
     /// A framed `hello`.
     public static func helloMessage(_ hello: AdapterHello) -> [UInt8] {
+        func problem(_ p: AdapterHello.Problem) -> [String: JSONValue] {
+            var item: [String: JSONValue] = ["reason": .string(p.reason)]
+            if let operation = p.operation { item["operation"] = .string(operation) }
+            if let file = p.file { item["file"] = .string(file) }
+            if let line = p.line { item["line"] = .number(String(line)) }
+            return item
+        }
         var members: [String: JSONValue] = [
             "type": .string("hello"), "protocol": .string(hello.protocolName), "version": .number(String(hello.version)),
             "operations": .array(hello.operations.map { .string($0) }),
@@ -148,16 +190,15 @@ extension ProtocolCodec {
         if let name = hello.implementationName { implementation["name"] = .string(name) }
         if let language = hello.language { implementation["language"] = .string(language) }
         members["implementation"] = .object(implementation)
-        if let profile = hello.profile {
-            members["profile"] = .object(["name": .string(profile.name), "reason": profile.reason.map { .string($0) } ?? .null])
-        }
-        members["problems"] = .array(hello.problems.map { problem in
-            var item: [String: JSONValue] = ["reason": .string(problem.reason)]
-            if let operation = problem.operation { item["operation"] = .string(operation) }
-            if let file = problem.file { item["file"] = .string(file) }
-            if let line = problem.line { item["line"] = .number(String(line)) }
+        members["problems"] = .array(hello.problems.map { .object(problem($0)) })
+        members["unavailable"] = .object(hello.unavailable.mapValues { u in
+            var item = problem(u.problem)
+            item["kind"] = .string(u.doesNotImport ? "does_not_import" : "not_implemented")
             return .object(item)
         })
+        if let evidence = try? wire(.dict(hello.evidence), handle: { $0.id }) { members["evidence"] = evidence }
+        if let sources = try? wire(.dict(hello.sources), handle: { $0.id }) { members["sources"] = sources }
+        if let fatal = hello.fatal { members["fatal"] = .string(fatal) }
         return frame(JSONWriter.bytes(.object(members), style: .compact))
     }
 
@@ -171,13 +212,21 @@ extension ProtocolCodec {
         case let .failure(failure):
             members["type"] = .string("error")
             var error: [String: JSONValue] = ["kind": .string(failure.kind)]
-            for (key, text) in [("type", failure.type), ("message", failure.message), ("location", failure.location), ("traceback", failure.traceback)] {
+            for (key, text) in [("type", failure.type), ("message", failure.message), ("location", failure.location), ("traceback", failure.traceback), ("cause", failure.cause)] {
                 if let text { error[key] = .string(text) }
             }
             members["error"] = .object(error)
         case let .unusable(problem):
             members["type"] = .string("error")
             members["error"] = .object(["kind": .string("bad_result"), "message": .string(problem.message)])
+        }
+        if !reply.warnings.isEmpty {
+            members["warnings"] = .array(reply.warnings.map { w in
+                var item: [String: JSONValue] = ["kind": .string(w.kind), "message": .string(w.message)]
+                if let location = w.location { item["location"] = .string(location) }
+                if let argument = w.argument { item["argument"] = .string(argument) }
+                return .object(item)
+            })
         }
         return try framed(.object(members))
     }

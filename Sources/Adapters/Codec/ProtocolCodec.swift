@@ -10,7 +10,10 @@ internal import LiteralJSON
 /// `{"$float": "nan" | "inf" | "-inf"}`; arrays as `$array` with the exact little-endian bytes.
 public enum ProtocolCodec {
     public static let protocolName = "gradecheck-implementation"
-    public static let version = 1
+    public static let version = 2
+    /// Operations of the protocol itself rather than of the assignment: `configure` (sent by
+    /// the harness right after `hello`) and `evaluate_batch` (numerical gradients in one trip).
+    public static let auxiliaryOperations: Set<String> = ["configure", "evaluate_batch"]
     /// The largest message a frame may announce (1 GiB).
     public static let maximumMessageLength = 1 << 30
 

@@ -1,14 +1,16 @@
 import Implementation
 import NumericCore
 
-/// The Solver: it trains (overfits a small set) and records its histories.
+/// The Solver: it trains (overfits a small set) and records its histories. The Solver ships
+/// with every year's starter, so the overfit check grades the student's net through it and the
+/// history check is course code.
 enum SolverChecks {
     static var all: [Check] { [overfit, history] }
 
     /// 50 digits, FullyConnectedNet [100, 100] with weight scale 0.2, sgd with learning rate 0.2,
     /// batch 25, 20 epochs: the notebook's overfitting experiment, tuned for the digits.
     static func train(_ ctx: CheckContext, epochs: Int) throws -> Reply {
-        guard let data = ctx.trainingData else { throw CheckFailure("no training data was provided to the checker") }
+        guard let data = ctx.trainingData else { throw CheckDefinitionError("no training data was given to the checker") }
         let small = data.train.prefix(50)
         let spec = ModelSpec(kind: .fullyConnected, hiddenDims: [100, 100], inputDim: small.x.rowWidth, numClasses: 10, weightScale: 0.2, initSeed: 0)
         let model = try ctx.call(.makeModel, spec.arguments).handle("model")
@@ -22,7 +24,9 @@ enum SolverChecks {
 
     static let overfit = Check(
         "solver.overfit", title: "Solver + 3-layer net overfit 50 digits images to 100% train accuracy in 20 epochs",
-        points: 3, tolerance: "final training accuracy = 1.0", requires: [.makeModel, .solverTrain]
+        points: 3, grades: [.fullyConnectedNet, .solver],
+        criteria: [Criterion(course: .statistic("1 - final training accuracy", 0), basis: "the notebook asks for 100% training accuracy within 20 epochs", reference: nil)],
+        requires: [.makeModel, .solverTrain]
     ) { ctx in
         let accuracies = try train(ctx, epochs: 20).numbers("train_acc_history")
         guard let last = accuracies.last, last == 1.0 else {
@@ -32,7 +36,9 @@ enum SolverChecks {
 
     static let history = Check(
         "solver.history", title: "Solver histories: one loss per iteration, accuracies before training and after each epoch",
-        points: 1, tolerance: "exact lengths", requires: [.makeModel, .solverTrain]
+        points: 1, grades: [.solver],
+        criteria: [Criterion(course: .statistic("difference from the expected history lengths", 0), basis: "the Solver records one loss per iteration and accuracies once per epoch", reference: nil)],
+        requires: [.makeModel, .solverTrain]
     ) { ctx in
         let r = try train(ctx, epochs: 4)
         let losses = try r.numbers("loss_history"), train = try r.numbers("train_acc_history"), validation = try r.numbers("val_acc_history")

@@ -2,8 +2,11 @@ import Fixtures
 import Implementation
 import NumericCore
 
-/// What a check may use: the implementation under test, the fixtures (the oracle), and the
-/// digits data for training checks. Never the reference engine.
+/// What a check may use: the implementation under test, the fixtures (the oracle), the digits
+/// data for training checks, and the profile it is graded under. Never the reference engine.
+///
+/// While a check runs, the context knows which check it is (its criteria decide every
+/// comparison) and collects the warnings and observations the check produces.
 public final class CheckContext {
     public let implementation: AssignmentImplementation
     public let fixtures: FixtureStore
@@ -11,42 +14,101 @@ public final class CheckContext {
     public let trainingData: (train: LabeledData<Double>, validation: LabeledData<Double>)?
     /// Seed of the random choices the checks make (sampled entries, directions).
     public let seed: UInt32
-    /// The assignment year: which checks apply.
+    /// The assignment the implementation is graded as: which checks apply, and its conventions.
     public let profile: Profile
+    /// What dropout's `p` means for this submission (the profile's docstring, or what the
+    /// submission's own docstring says).
+    public let dropoutP: Conventions.DropoutP
 
     public init(
         implementation: AssignmentImplementation, fixtures: FixtureStore,
         trainingData: (train: LabeledData<Double>, validation: LabeledData<Double>)?, seed: UInt32,
-        profile: Profile = .y2018
+        profile: Profile = .everything, dropoutP: Conventions.DropoutP? = nil
     ) {
         self.implementation = implementation
         self.fixtures = fixtures
         self.trainingData = trainingData
         self.seed = seed
         self.profile = profile
+        self.dropoutP = dropoutP ?? profile.conventions.dropoutP
     }
 
-    /// What the implementation answered during the current check (the first
-    /// `Observation.limit` arrays and numbers), for diagnosis.
+    /// The check running now (set by the runner).
+    public internal(set) var check: Check?
+    /// What the implementation answered during the current check (the compared outputs, in
+    /// order, at most `Observation.limit`), for diagnosis.
     public internal(set) var observations: [Observation] = []
+    /// Differences the course accepts, found during the current check.
+    public internal(set) var warnings: [String] = []
 
     /// Calls an operation of the implementation.
     public func call(_ operation: Operation, _ arguments: [String: Value]) throws -> Reply {
-        let reply = try implementation.perform(operation, arguments)
-        observe(reply)
-        return reply
+        try implementation.perform(operation, arguments)
     }
 
-    func observe(_ reply: Reply) {
-        for key in reply.values.keys.sorted() where observations.count < Observation.limit {
-            switch reply.values[key]! {
-            case let .array(t) where t.count <= Observation.maximumSize:
-                observations.append(Observation(operation: reply.operation.rawValue, key: key, value: t))
-            case let .number(x):
-                observations.append(Observation(operation: reply.operation.rawValue, key: key, value: Tensor([x])))
-            default:
-                break
+    /// Records a difference the course accepts (once per text).
+    public func warn(_ text: String) {
+        if !warnings.contains(text) { warnings.append(text) }
+    }
+
+    func observe(_ name: String, _ value: Tensor<Double>) {
+        guard observations.count < Observation.limit, value.count <= Observation.maximumSize else { return }
+        observations.append(Observation(operation: check?.id ?? "", key: name, value: value))
+    }
+
+    func currentCheck() throws -> Check {
+        guard let check else { throw CheckDefinitionError("a comparison ran outside a check") }
+        return check
+    }
+
+    /// Judges `got` against `expected` by the current check's criterion `criterion` (its first
+    /// when nil): beyond what the course accepts is a `CheckFailure`; within it but beyond the
+    /// reference's precision is a warning. Both tolerances are widened to the printed precision
+    /// of `expected` (the notebooks' goldens carry 8 decimals). A shape numpy treats alike
+    /// (`(1, D)` for `(D,)`) is compared entry by entry, with a warning. Entries in
+    /// `courseExcludes` (e.g. ReLU's kink, where any subgradient is right) count only for the
+    /// reference.
+    public func expect(
+        _ got: Tensor<Double>, _ expected: Tensor<Double>, _ name: String, criterion: String? = nil,
+        courseExcludes: Set<Int> = [], hint: String? = nil, deviation: String? = nil
+    ) throws {
+        let rule = try currentCheck().criterion(criterion)
+        observe(name, got)
+        var got = got
+        if got.shape != expected.shape {
+            guard Compare.equivalentShapes(got.shape, expected.shape) else {
+                throw CheckFailure(Compare.shapeMismatch(got, expected, name))
+            }
+            warn("\(name) has shape \(Shape.describe(got.shape)) where the course's docstring says \(Shape.describe(expected.shape)); numpy broadcasts the two alike, so the course accepts it")
+            got = try got.reshaped(expected.shape)
+        }
+        if rule.course != nil, let nan = got.firstNonFiniteIndex, expected.scalars[nan].isFinite, !courseExcludes.contains(nan) {
+            throw CheckFailure("\(name) has a NaN or infinity at index \(Shape.describe(Compare.multiIndex(nan, got.shape))) (expected \(expected.scalars[nan]))" + (hint.map { ". \($0)" } ?? ""))
+        }
+        var courseBound = Double.infinity
+        if let courseRule = rule.course {
+            let course = courseRule.with(max(courseRule.value, Compare.printedPrecision(expected, courseRule)))
+            courseBound = course.value
+            let (error, index) = Compare.worst(got, expected, course, excluding: courseExcludes)
+            if error > course.value {
+                var message = Compare.difference(got, expected, name, error, index, course)
+                message += " (\(rule.basis))"
+                if let cause = Compare.likelyCause(got, expected) { message += ". Likely cause: \(cause)" }
+                if let hint { message += ". \(hint)" }
+                throw CheckFailure(message)
             }
         }
+        guard let referenceRule = rule.reference else { return }
+        let reference = referenceRule.with(max(referenceRule.value, Compare.printedPrecision(expected, referenceRule)))
+        let (drift, at) = Compare.worst(got, expected, reference)
+        guard drift > reference.value else { return }
+        var text = "\(name) differs from the reference engine's: \(reference.measure) \(Compare.format(drift)) at index \(Shape.describe(Compare.multiIndex(at, got.shape))) (reference \(expected.scalars[at]), yours \(got.scalars[at])); a faithful implementation agrees within \(Compare.format(reference.value))" + (courseBound.isFinite ? ", the course accepts up to \(Compare.format(courseBound))" : "")
+        if let deviation { text += ". \(deviation)" }
+        warn(text)
+    }
+
+    /// `expect` for one number.
+    public func expect(_ got: Double, _ expected: Double, _ name: String, criterion: String? = nil, hint: String? = nil) throws {
+        try expect(Tensor([got]), Tensor([expected]), name, criterion: criterion, hint: hint)
     }
 }

@@ -8,15 +8,10 @@ import NumericCore
 public struct FixtureView {
     public let fixture: FixtureCase
 
-    /// A short label for messages: the case id without its group prefix.
+    /// A short label for messages: the case id.
     public var label: String { fixture.id }
 
-    public var tolerance: Compare.Tolerance {
-        switch fixture.tolerance.kind {
-        case .relative: .relative(fixture.tolerance.value)
-        case .absolute: .absolute(fixture.tolerance.value)
-        }
-    }
+    var file: String { fixture.sourceFile ?? fixture.id }
 
     func value(_ table: [String: FixtureValue], _ key: String, _ side: String) throws -> FixtureValue {
         guard let v = table[key] else { throw FixtureProblem("\(fixture.sourceFile ?? fixture.id): case \(fixture.id) has no \(side) '\(key)'") }
@@ -29,7 +24,19 @@ public struct FixtureView {
     }
 
     public func input(_ key: String) throws -> Tensor<Double> { try tensor(value(fixture.inputs, key, "input"), key) }
-    public func expected(_ key: String) throws -> Tensor<Double> { try tensor(value(fixture.expected, key, "expected output"), key) }
+
+    /// An expected output: it must be finite (a NaN or infinity where a value is expected is a
+    /// broken fixture, never the student's failure) and, when the check knows it, of `shape`.
+    public func expected(_ key: String, shape: [Int]? = nil) throws -> Tensor<Double> {
+        let t = try tensor(value(fixture.expected, key, "expected output"), key)
+        if let i = t.firstNonFiniteIndex {
+            throw FixtureProblem("\(file): expected '\(key)' of case \(fixture.id) holds \(t.scalars[i]) at flat index \(i); an expected value must be a number")
+        }
+        if let shape, t.shape != shape {
+            throw FixtureProblem("\(file): expected '\(key)' of case \(fixture.id) has shape \(Shape.describe(t.shape)), but its inputs make it \(Shape.describe(shape))")
+        }
+        return t
+    }
 
     public func labels(_ key: String) throws -> [Int] {
         let v = try value(fixture.inputs, key, "input")
@@ -46,8 +53,9 @@ public struct FixtureView {
 
     public func expectedNumber(_ key: String) throws -> Double {
         let v = try value(fixture.expected, key, "expected output")
-        if let x = v.numberValue { return x }
-        throw FixtureProblem("'\(key)' in case \(fixture.id) is \(v.kindName), not a number")
+        guard let x = v.numberValue else { throw FixtureProblem("\(file): '\(key)' in case \(fixture.id) is \(v.kindName), not a number") }
+        guard x.isFinite else { throw FixtureProblem("\(file): expected '\(key)' of case \(fixture.id) is \(x); an expected value must be a number") }
+        return x
     }
 
     /// The update-rule config: every input named `config.<key>`.

@@ -15,38 +15,59 @@ struct BatchedCall {
 /// pass, so that a forward/backward pair that is consistently wrong is caught by the fixture
 /// comparison, and a backward that disagrees with its forward is caught here.
 enum OwnGradient {
-    /// float64, h = 1e-5, course relative error 1e-6 or absolute 1e-9 (round-off floor);
-    /// entries whose step crosses a kink are set aside.
-    static let settings = GradientCheckSettings.float64
+    /// Layers: float64, h = 1e-5 (the course's step), relative error 1e-5 or absolute 1e-9 (the
+    /// round-off floor); entries whose step crosses a kink are set aside. The notebooks expect
+    /// e-8 to e-12 from a right answer; a backward pass that does not differentiate its forward
+    /// is off by 1e-2 and more.
+    static let layers = GradientCheckSettings(step: 1e-5, relativeTolerance: 1e-5, absoluteTolerance: 1e-9)
 
-    /// For whole nets: the notebooks expect "around 1e-7 or less" and accept "W2 on the order of
-    /// e-5"; central differences of a deep net's loss carry truncation error near 1e-6, so
-    /// relative 1e-5 (absolute 1e-9). A backward that does not differentiate its forward is off
-    /// by far more.
-    static let netSettings = GradientCheckSettings(step: 1e-5, relativeTolerance: 1e-5, absoluteTolerance: 1e-9)
+    /// Normalization layers: as `layers` with relative 1e-4, because a forward pass that adds
+    /// `eps` outside the square root (which the course accepts) next to a textbook backward pass
+    /// disagrees by about 1e-5; a missing term is off by 1e-2 and more.
+    static let normalization = GradientCheckSettings(step: 1e-5, relativeTolerance: 1e-4, absoluteTolerance: 1e-9)
+
+    /// Whole nets: the notebooks accept "W2 on the order of e-5" and, with batch norm, "1e-4 to
+    /// 1e-10 for W"; central differences of a deep net's loss carry truncation error near 1e-6.
+    static let nets = GradientCheckSettings(step: 1e-5, relativeTolerance: 1e-4, absoluteTolerance: 1e-9)
 
     /// Entries per net parameter compared with the numerical gradient (seeded with the run's
     /// seed): every entry of each gradient is already compared with the fixture, and a backward
     /// that does not differentiate its forward is wrong on many entries.
     static let netSampleSize = 40
 
-    /// `analytic` against the numerical gradient of `sum(f(x) * dout)`. With `batched`, an
-    /// implementation that supports `evaluate_batch` computes all the differences in one round
-    /// trip; `f` is the fallback.
-    static func array(
-        _ name: String, of operation: String, at x: Tensor<Double>, upstream dout: Tensor<Double>,
-        analytic: Tensor<Double>, settings: GradientCheckSettings = settings,
-        batched: (CheckContext, BatchedCall)? = nil,
-        _ f: (Tensor<Double>) throws -> Tensor<Double>
-    ) throws {
-        guard analytic.shape == x.shape else {
-            throw CheckFailure("\(name) has shape \(Shape.describe(analytic.shape)); it must have the input's shape \(Shape.describe(x.shape))")
+    /// The current check's settings.
+    static func settings(_ ctx: CheckContext) throws -> GradientCheckSettings {
+        guard let settings = try ctx.currentCheck().ownGradient else {
+            throw CheckDefinitionError("\(ctx.check?.id ?? "a check") compares with its own numerical gradient but declares no settings")
         }
-        if let (ctx, call) = batched, let result = try batch(ctx, call, weights: dout, at: x, analytic: analytic, settings: settings) {
+        return settings
+    }
+
+    /// `analytic` against the numerical gradient of `sum(f(x) * dout)`. An implementation that
+    /// supports `evaluate_batch` computes all the differences of `call` in one round trip; `f`
+    /// is the fallback.
+    static func array(
+        _ ctx: CheckContext, _ name: String, of operation: String, at x: Tensor<Double>, upstream dout: Tensor<Double>,
+        analytic: Tensor<Double>, call: BatchedCall, _ f: (Tensor<Double>) throws -> Tensor<Double>
+    ) throws {
+        let settings = try settings(ctx)
+        let analytic = try matchingShape(ctx, name, analytic, x)
+        if let result = try batch(ctx, call, weights: dout, at: x, analytic: analytic, settings: settings) {
             return try verdict(result, name, operation)
         }
         let result = try GradientChecker.checkArray(f, at: x, upstream: dout, analytic: analytic, settings: settings)
         try verdict(result, name, operation)
+    }
+
+    /// A gradient must have the shape of what it is the gradient of; a shape numpy treats alike
+    /// (`(1, D)` for `(D,)`) is accepted with a warning.
+    static func matchingShape(_ ctx: CheckContext, _ name: String, _ analytic: Tensor<Double>, _ x: Tensor<Double>) throws -> Tensor<Double> {
+        if analytic.shape == x.shape { return analytic }
+        if Compare.equivalentShapes(analytic.shape, x.shape) {
+            ctx.warn("\(name) has shape \(Shape.describe(analytic.shape)) where the course's docstring says \(Shape.describe(x.shape)); numpy broadcasts the two alike, so the course accepts it")
+            return try analytic.reshaped(x.shape)
+        }
+        throw CheckFailure("\(name) has shape \(Shape.describe(analytic.shape)); it must have the shape \(Shape.describe(x.shape)) of what it is the gradient of")
     }
 
     /// The differences through `evaluate_batch`, or nil when the implementation lacks it.
@@ -80,28 +101,26 @@ enum OwnGradient {
         }
     }
 
-    /// `analytic` against the numerical gradient of a scalar function (a loss).
+    /// `analytic` against the numerical gradient of a scalar function (a loss), on `sample`
+    /// seeded entries when given.
     static func scalar(
-        _ name: String, of operation: String, at x: Tensor<Double>, analytic: Tensor<Double>,
-        settings: GradientCheckSettings = settings, batched: (CheckContext, BatchedCall)? = nil,
-        sample: (count: Int, seed: UInt32)? = nil,
-        _ f: (Tensor<Double>) throws -> Double
+        _ ctx: CheckContext, _ name: String, of operation: String, at x: Tensor<Double>, analytic: Tensor<Double>,
+        call: BatchedCall, sample: Int? = nil, _ f: (Tensor<Double>) throws -> Double
     ) throws {
-        guard analytic.shape == x.shape else {
-            throw CheckFailure("\(name) has shape \(Shape.describe(analytic.shape)); it must have the shape \(Shape.describe(x.shape)) of what it is the gradient of")
-        }
+        let settings = try settings(ctx)
+        let analytic = try matchingShape(ctx, name, analytic, x)
         var indices: [Int]?
-        if let sample, x.count > sample.count {
+        if let sample, x.count > sample {
             // The course's grad_check_sparse idea, seeded and without repeats.
-            var rng = RandomSource(seed: sample.seed)
-            indices = Array(rng.permutation(x.count).prefix(sample.count)).sorted()
+            var rng = RandomSource(seed: ctx.seed)
+            indices = Array(rng.permutation(x.count).prefix(sample)).sorted()
         }
-        if let (ctx, call) = batched, let result = try batch(ctx, call, weights: nil, at: x, analytic: analytic, settings: settings, indices: indices) {
+        if let result = try batch(ctx, call, weights: nil, at: x, analytic: analytic, settings: settings, indices: indices) {
             return try verdict(result, name, operation)
         }
         if let indices {
             let differences = try NumericalGradient.entries(f, at: x, indices: indices, step: settings.step)
-            let result = try GradientChecker.compare(differences, analytic: analytic, shape: x.shape, mode: .sampled(count: indices.count, seed: sample!.seed), settings: settings) { i, h in
+            let result = try GradientChecker.compare(differences, analytic: analytic, shape: x.shape, mode: .sampled(count: indices.count, seed: ctx.seed), settings: settings) { i, h in
                 try NumericalGradient.entries(f, at: x, indices: [i], step: h)
             }
             return try verdict(result, name, operation)

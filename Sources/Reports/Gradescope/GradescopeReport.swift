@@ -3,11 +3,19 @@ import Grading
 
 /// A grading run as Gradescope's `results.json`.
 ///
-/// One test per check, numbered `group.index` (both from 1, groups in first-appearance order),
-/// named `<check id>: <title>`, tagged with its group. Passed checks get `status: "passed"`,
-/// failed and errored ones `"failed"` (the output says which); scores are the run's. A skipped
-/// check has score 0 and max_score 0 and no status, so it never counts towards the total; its
-/// output says why it was skipped. The top-level `score` is the sum of the tests' scores.
+/// One test per check the assignment contains, numbered `group.index` (both from 1, groups in
+/// first-appearance order), named `<check id>: <title>`, tagged with its group:
+///
+/// | verdict | score / max_score | status | output starts with |
+/// |---|---|---|---|
+/// | passed | max / max | passed | (captured output) |
+/// | passed with warnings | max / max | passed | `Passed with warnings.` and the warnings |
+/// | failed, errored | 0 / max | failed | `Wrong answer.` / `Error: ...` |
+/// | missing | 0 / max | failed | `Missing: not implemented.` and the reason |
+/// | provided | 0 / 0 | passed | `Provided by the course.` |
+/// | not applicable | (omitted) | | |
+///
+/// The top-level `score` is the sum of the tests' scores.
 ///
 /// Hidden checks get `hiddenCheckVisibility` (default `after_published`); the others get the
 /// top-level `visibility`. Note Gradescope's rule: while any test is hidden, students do not see
@@ -38,8 +46,9 @@ public struct GradescopeReport: Sendable {
     /// The results model.
     public func results(_ run: GradingRun) -> GradescopeResults {
         var tests: [GradescopeResults.Test] = []
-        for (groupIndex, group) in run.groups.enumerated() {
-            for (index, result) in group.results.enumerated() {
+        let applicable = run.groups.map { ($0.name, $0.results.filter { $0.outcome != .notApplicable }) }.filter { !$0.1.isEmpty }
+        for (groupIndex, group) in applicable.enumerated() {
+            for (index, result) in group.1.enumerated() {
                 tests.append(test(result, number: "\(groupIndex + 1).\(index + 1)"))
             }
         }
@@ -61,21 +70,24 @@ public struct GradescopeReport: Sendable {
     }
 
     private func test(_ result: CheckResult, number: String) -> GradescopeResults.Test {
-        let skipped = result.outcome == .skipped
         let name = result.title.isEmpty ? result.id : result.id + ": " + result.title
         var output = JUnitReport.details(result)
         switch result.outcome {
         case .passed: output = result.output
+        case .warned: output = "Passed with warnings (the course accepts this; it differs from the reference).\n" + output
         case .failed: output = "Wrong answer.\n" + output
         case .errored: output = "Error: the implementation crashed, timed out or replied with something malformed.\n" + output
-        case .skipped: output = "Skipped.\n" + output
+        case .missing:
+            output = (result.missingKind == .doesNotImport ? "Missing: the file that holds it does not import.\n" : "Missing: not implemented.\n") + output
+        case .provided: output = "Provided by the course (no points).\n" + output
+        case .notApplicable: output = "Not applicable.\n" + output
         }
         return GradescopeResults.Test(
             name: VisibleText.make(name, mode: .display).replacingOccurrences(of: "\n", with: " "),
             number: number,
-            score: skipped ? 0 : NumberFormatting.finite(result.score),
-            maxScore: skipped ? 0 : NumberFormatting.finite(result.points),
-            status: skipped ? nil : result.outcome == .passed ? "passed" : "failed",
+            score: NumberFormatting.finite(result.score),
+            maxScore: NumberFormatting.finite(result.points),
+            status: result.outcome.earnsPoints || result.outcome == .provided ? "passed" : "failed",
             output: VisibleText.make(Truncation.headAndTail(output, maxBytes: maxBytesPerCheck), mode: .ansiColors),
             visibility: result.hidden ? hiddenCheckVisibility : visibility,
             tags: [VisibleText.make(result.group, mode: .display)])

@@ -20,7 +20,7 @@ public struct GradescopeResults: Codable, Sendable, Equatable {
         public var number: String
         public var score: Double
         public var maxScore: Double
-        /// `passed` or `failed`; absent for a skipped check (score 0 of 0).
+        /// `passed` or `failed`.
         public var status: String?
         public var output: String
         public var visibility: GradescopeVisibility

@@ -10,9 +10,9 @@ extension JUnitReport {
             ("timestamp", JUnitTimestamp.format(run.startedAt)),
             ("hostname", Self.nonBlank(hostname, or: "localhost")),
             ("tests", String(results.count)),
-            ("failures", String(results.filter { $0.outcome == .failed }.count)),
-            ("errors", String(results.filter { $0.outcome == .errored }.count)),
-            ("skipped", String(results.filter { $0.outcome == .skipped }.count)),
+            ("failures", String(results.filter { Self.element($0) == .failure }.count)),
+            ("errors", String(results.filter { Self.element($0) == .error }.count)),
+            ("skipped", String(results.filter { Self.element($0) == .skipped }.count)),
             ("time", NumberFormatting.seconds(milliseconds: milliseconds.reduce(0, +))),
         ]
         var xml = "  <testsuite" + attributes.map { " \($0.0)=\"\(XMLEscaping.attribute($0.1))\"" }.joined() + ">\n"
@@ -28,9 +28,12 @@ extension JUnitReport {
         }
 
         var systemOut = ""
-        for result in results where result.outcome == .passed || result.outcome == .skipped {
-            guard !result.output.isEmpty else { continue }
-            systemOut += "[\(result.id)]\n" + Truncation.headAndTail(result.output, maxBytes: maxBytesPerCheck)
+        for result in results where Self.element(result) == .none || Self.element(result) == .skipped {
+            var text = RunSummary.warnings(result)
+            if result.outcome == .provided { text = "provided by the course" + (text.isEmpty ? "" : "\n" + text) }
+            if !result.output.isEmpty { text += (text.isEmpty ? "" : "\n") + result.output }
+            guard !text.isEmpty else { continue }
+            systemOut += "[\(result.id)]\n" + Truncation.headAndTail(text, maxBytes: maxBytesPerCheck)
             if !systemOut.hasSuffix("\n") { systemOut += "\n" }
         }
         xml += "    <system-out>" + XMLEscaping.text(systemOut) + "</system-out>\n"
@@ -39,16 +42,28 @@ extension JUnitReport {
         return xml
     }
 
-    /// The run's settings, then each check's tolerance.
+    /// The run's settings, then each check's tolerance, warnings and provenance.
     func properties(_ run: GradingRun, _ results: [CheckResult]) -> [(String, String)] {
         var list: [(String, String)] = [
             ("implementation", run.implementation), ("profile", run.profile),
             ("profile.reason", run.profileReason), ("seed", String(run.seed)),
             ("tool.version", run.toolVersion),
         ]
+        if run.strict { list.append(("strict", "true")) }
         for result in results where !result.tolerance.isEmpty {
             list.append(("tolerance." + result.id, result.tolerance))
         }
+        for result in results {
+            list.append(("verdict." + result.id, result.outcome.label))
+            for (index, warning) in result.warnings.enumerated() {
+                list.append(("warning." + result.id + (result.warnings.count > 1 ? ".\(index + 1)" : ""), capProperty(warning)))
+            }
+            if result.outcome == .provided { list.append(("provided." + result.id, "provided by the course")) }
+        }
         return list
+    }
+
+    private func capProperty(_ text: String) -> String {
+        Truncation.headAndTail(text, maxBytes: min(1024, maxBytesPerCheck))
     }
 }

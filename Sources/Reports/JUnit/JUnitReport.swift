@@ -8,16 +8,19 @@ import Grading
 /// first-appearance order, with `name` (the group), `package` (`gradecheck`), `id` (0, 1, ...),
 /// `timestamp` (the run's start, UTC, `yyyy-MM-ddTHH:mm:ss`), `hostname`, `tests`, `failures`,
 /// `errors`, `skipped` and `time` (the sum of its testcases' times). Children in windyroad's order:
-/// `<properties>` (implementation, profile, profile reason, seed, tool version and one
-/// `tolerance.<check id>` per check that states a tolerance), the testcases, `<system-out>` (the
-/// captured output of passed and skipped checks, each under a `[<check id>]` line) and an empty
-/// `<system-err>`.
+/// `<properties>` (implementation, profile, profile reason, seed, tool version, one
+/// `tolerance.<check id>` per check that states a tolerance, one `verdict.<check id>` per check,
+/// `warning.<check id>` for each warning and `provided.<check id>` for course code), the
+/// testcases, `<system-out>` (for passed, warned, provided and not-applicable checks: the warnings
+/// and captured output, each under a `[<check id>]` line) and an empty `<system-err>`.
 ///
 /// Each `<testcase>` has `name` (the check id), `classname` (`gradecheck.<group>`: GitLab groups
-/// by it) and `time`, and at most one child: `<failure type="WrongAnswer">`,
-/// `<error type="ImplementationError">` or `<skipped>`. A failure or error carries the message in
-/// its `message` attribute and, as text, the title, message, tolerance and captured output.
-/// Testcases never hold `<system-out>` (windyroad forbids it).
+/// by it) and `time`, and at most one child: `<failure type="WrongAnswer">` (failed),
+/// `<failure type="NotImplemented">` (missing), `<error type="ImplementationError">` (errored),
+/// `<error type="DoesNotImport">` (missing because its file does not import) or `<skipped>` (not
+/// applicable). Passed, warned and provided checks are plain testcases. A failure or error
+/// carries the message in its `message` attribute and, as text, the title, message, warnings,
+/// tolerance and captured output. Testcases never hold `<system-out>` (windyroad forbids it).
 ///
 /// Times are `%.3f` seconds, locale-independent, finite, >= 0. Invisible and non-XML characters
 /// are shown as `\u{XX}` tokens (`VisibleText`); text per check is capped with head + tail and a

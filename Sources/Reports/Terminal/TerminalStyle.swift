@@ -6,13 +6,16 @@ struct TerminalStyle {
 
     static let reset = "\u{1B}[0m"
 
-    /// The SGR code for an outcome: green, red, yellow, grey.
+    /// The SGR code for an outcome: green, yellow-green, red, yellow, magenta, cyan, grey.
     static func code(_ outcome: CheckOutcome) -> String {
         switch outcome {
         case .passed: "32"
+        case .warned: "92"
         case .failed: "31"
         case .errored: "33"
-        case .skipped: "90"
+        case .missing: "35"
+        case .provided: "36"
+        case .notApplicable: "90"
         }
     }
 
@@ -21,13 +24,20 @@ struct TerminalStyle {
         color ? "\u{1B}[\(Self.code(outcome))m" + text + Self.reset : text
     }
 
-    /// The fixed-width status word: `PASS `, `FAIL `, `ERROR`, `SKIP `.
+    /// The fixed-width status word: `PASS`, `WARN`, `FAIL`, `ERROR`, `MISSING`, `GIVEN`, `N/A`.
     static func word(_ outcome: CheckOutcome) -> String {
-        switch outcome {
-        case .passed: "PASS "
-        case .failed: "FAIL "
+        let word = switch outcome {
+        case .passed: "PASS"
+        case .warned: "WARN"
+        case .failed: "FAIL"
         case .errored: "ERROR"
-        case .skipped: "SKIP "
+        case .missing: "MISSING"
+        case .provided: "GIVEN"
+        case .notApplicable: "N/A"
         }
+        return word + String(repeating: " ", count: width - word.count)
     }
+
+    /// The widest status word.
+    static let width = 7
 }

@@ -2,26 +2,26 @@ import Grading
 
 /// The words every human-readable report shares: the run's settings and its totals.
 enum RunSummary {
-    /// Points earned, counting only checks that ran (a skipped check is worth nothing), non-finite
-    /// values as 0.
+    /// Points earned (passed checks, with or without warnings), non-finite values as 0.
     static func score(_ results: [CheckResult]) -> Double {
-        results.filter { $0.outcome != .skipped }.reduce(0) { $0 + NumberFormatting.finite($1.score) }
+        results.filter(\.outcome.earnsPoints).reduce(0) { $0 + NumberFormatting.finite($1.score) }
     }
 
-    /// Points available from checks that ran.
+    /// Points available: every check the assignment contains (missing work included); provided
+    /// and not-applicable checks carry none.
     static func maxScore(_ results: [CheckResult]) -> Double {
-        results.filter { $0.outcome != .skipped }.reduce(0) { $0 + NumberFormatting.finite($1.points) }
+        results.filter(\.outcome.countsTowardsMaximum).reduce(0) { $0 + NumberFormatting.finite($1.points) }
     }
 
-    /// `3 passed, 1 failed, 0 errored, 2 skipped; score 6/8`.
+    /// `30 passed, 2 passed with warnings, 1 failed, 0 errored, 3 missing, 4 provided, 2 not applicable; score 60/70`.
     static func totals(_ results: [CheckResult]) -> String {
         counts(results) + "; score " + points(results)
     }
 
-    /// `3 passed, 1 failed, 0 errored, 2 skipped`.
+    /// All seven verdicts, zeros included.
     static func counts(_ results: [CheckResult]) -> String {
         CheckOutcome.allCases.map { outcome in
-            "\(results.filter { $0.outcome == outcome }.count) \(outcome.rawValue)"
+            "\(results.filter { $0.outcome == outcome }.count) \(outcome.label)"
         }.joined(separator: ", ")
     }
 
@@ -33,11 +33,17 @@ enum RunSummary {
     /// `swift-reference: profile 2024 (reason), seed 42, gradecheck 1.2.0`.
     static func settings(_ run: GradingRun) -> String {
         let reason = run.profileReason.isEmpty ? "" : " (\(run.profileReason))"
-        return "\(run.implementation): profile \(run.profile)\(reason), seed \(run.seed), gradecheck \(run.toolVersion)"
+        let strict = run.strict ? ", strict (warnings fail)" : ""
+        return "\(run.implementation): profile \(run.profile)\(reason), seed \(run.seed)\(strict), gradecheck \(run.toolVersion)"
     }
 
     /// Settings, then totals, one per line.
     static func text(_ run: GradingRun) -> String {
         settings(run) + "\n" + totals(run.results)
+    }
+
+    /// A check's warnings as a list, one `warning: ...` per line.
+    static func warnings(_ result: CheckResult) -> String {
+        result.warnings.map { "warning: " + $0 }.joined(separator: "\n")
     }
 }

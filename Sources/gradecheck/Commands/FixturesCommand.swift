@@ -97,11 +97,13 @@ enum KnownMistakeFiles {
         let store = try FixtureStore(folder: cases.path)
         let digits = try Digits.load()
         let subjects = MutationCatalog.all.map {
-            MistakeRecorder.Subject(id: $0.id, description: $0.description, implementation: MutantImplementation($0))
+            MistakeRecorder.Subject(
+                id: $0.id, description: $0.description, deviation: $0.kind == .deviation, sourcePattern: $0.sourcePattern,
+                implementation: MutantImplementation($0))
         }
         let checks = Catalog.checks.filter { !$0.id.hasPrefix("solver.") }   // training outputs are not comparable
         return try MistakeRecorder.record(subjects, checks: checks, context: {
-            CheckContext(implementation: $0, fixtures: store, trainingData: (digits.train, digits.validation), seed: 0)
+            CheckContext(implementation: $0, fixtures: store, trainingData: (digits.train, digits.validation), seed: 0, profile: .everything)
         }, provenance: .recorded(seed: 0, engine: Recorder.engine + " with a known mistake applied", command: Recorder.command))
     }
 }

@@ -5,10 +5,8 @@ import Fixtures
 import Foundation
 import Grading
 import Implementation
-import Mutants
 import Adapters
 import Diagnosis
-import ReferenceImplementation
 import Reports
 
 /// `gradecheck grade` (the default command): runs the check catalog against an implementation
@@ -20,15 +18,23 @@ struct GradeCommand: ParsableCommand {
         abstract: "Run every check against an implementation and write JUnit XML, Gradescope JSON and Markdown reports.",
         discussion: """
             With a submission folder, the student's Python code is graded through the shipped adapter, in its own \
-            sandboxed process; without one, the built-in Swift reference is graded in-process. Exit code 0 when every \
-            check passed, 1 when one failed or errored, 2 for bad usage or input, 3 for an internal error.
+            sandboxed process; without one, the built-in Swift reference is graded in-process. Points follow what the \
+            course accepts: a deviation the course accepts is a warning, missing work scores zero, code the course \
+            provided earns nothing. Exit code 0 when every check that carries points passed (with or without \
+            warnings), 1 when one failed, errored or is missing, 2 for bad usage or input, 3 for an internal error.
             """)
 
-    @Argument(help: "A submission: the folder holding cs231n/ (or cs231n/ itself, or an assignment folder above it).")
+    @Argument(help: "A submission: the folder holding cs231n/ (or cs231n/ itself, or a folder above it; a folder holding assignment1/ and assignment2/ of a split year is graded as one submission).")
     var submission: String?
 
-    @Option(help: "Assignment year whose conventions apply (2016 ... 2026), or auto to detect it from the submission.")
+    @Option(help: "The profile: auto (detect from the submission), all, a year 2016 ... 2026, a year and assignment (2025-a1), or a profile id (see `gradecheck list --profiles`).")
     var profile: String = "auto"
+
+    @Flag(help: "Warnings fail: grade for exact agreement with the reference engine instead of what the course accepts.")
+    var strict = false
+
+    @Option(help: "on: removed numpy APIs and Python 2 builtins are served by a compatibility layer, with a warning; off: graded strictly on today's numpy.")
+    var numpyCompat: CompatibilitySwitch = .on
 
     @Option(help: "Seconds a single call into the submission may take before its process is killed.")
     var timeout: Double = 10
@@ -63,11 +69,25 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Grade the reference with one known mistake applied (see `gradecheck list --mutants`), to see what a failing report looks like.")
     var mutant: String?
 
+    enum CompatibilitySwitch: String, ExpressibleByArgument, CaseIterable {
+        case on, off
+    }
+
+    func validate() throws {
+        for (name, value) in [("--timeout", timeout), ("--global-timeout", globalTimeout)] where !(value.isFinite && value > 0) {
+            throw ValidationError("\(name) must be a positive number of seconds, got \(value)")
+        }
+        if submission != nil && mutant != nil {
+            throw ValidationError("give either a submission or --mutant, not both")
+        }
+    }
+
     func run() throws {
         let run: GradingRun, timing: String?
         do {
             (run, timing) = try grade()
         } catch {
+            FaultReport(junit: junit, gradescope: gradescope, markdown: markdown).write(error)
             throw ExitCodes.report(error)
         }
         Terminal.write(TerminalSummary(color: Terminal.usesColor).render(run))
@@ -80,56 +100,53 @@ struct GradeCommand: ParsableCommand {
     /// the time went.
     func grade() throws -> (run: GradingRun, timing: String?) {
         let started = Date()
-        let run: GradingRun
-        var timing: String?
-        do {
-            if submission != nil && mutant != nil {
-                throw UsageError(message: "give either a submission or --mutant, not both")
-            }
-            let catalog = Catalog.checks
-            for pattern in only + skip where !catalog.contains(where: { Glob.matches(pattern, $0.id) }) {
-                throw UsageError(message: "no check id matches '\(pattern)' (see `gradecheck list`)")
-            }
-            let selected = CheckRunner.select(catalog, only: only, skip: skip)
-            let store = try FixtureStore(folder: URL(fileURLWithPath: fixtures).appendingPathComponent("cases").path)
-            let digits = try Digits.load()
-            var forced: Profile?
-            if profile != "auto" {
-                guard let p = Profile(parsing: profile) else { throw UsageError(message: "--profile must be auto or a year 2016 ... 2026, got '\(profile)'") }
-                forced = p
-            }
-            let subject = try Subject.make(
-                submission: submission, mutant: mutant, profile: forced, python: python, timeout: timeout, globalTimeout: globalTimeout)
-            defer { subject.finish() }
-            let context = CheckContext(
-                implementation: subject.implementation, fixtures: store,
-                trainingData: (digits.train, digits.validation), seed: seed, profile: subject.profile)
-            let mistakes = try KnownMistakes(store: store)
-            var diagnoses: [String: String] = [:]
-            var results = try CheckRunner(checks: selected).run(context, onResult: { result in
-                if Terminal.isInteractive { Terminal.write("\r\u{1B}[K\(result.outcome.rawValue): \(result.id)") }
-            }, onObservations: { result, observations in
-                if result.outcome == .failed, let text = mistakes.diagnosis(check: result.id, observations: observations) {
-                    diagnoses[result.id] = text
-                }
-            })
-            for i in results.indices { if let text = diagnoses[results[i].id] { results[i].message += "\n" + text } }
-            subject.annotate(&results)
-            if let process = subject.implementation as? ProcessImplementation {
-                let total = Date().timeIntervalSince(started)
-                timing = String(
-                    format: "time: %.2f s wall; %.2f s in %d calls to the submission's process (adapter + student code), %.2f s in the harness",
-                    total, process.secondsInCalls, process.callCount, total - process.secondsInCalls)
-            }
-            if Terminal.isInteractive { Terminal.write("\r\u{1B}[K") }
-            run = GradingRun(
-                implementation: subject.implementation.name, profile: subject.profile.rawValue, profileReason: subject.profileReason,
-                seed: seed, toolVersion: GradeCheck.configuration.version, startedAt: started,
-                duration: Date().timeIntervalSince(started), results: results)
-            try ReportWriter.write(JUnitReport().data(run), to: URL(fileURLWithPath: junit))
-            try ReportWriter.write(GradescopeReport().data(run), to: URL(fileURLWithPath: gradescope))
-            try ReportWriter.write(Data(MarkdownSummary().render(run).utf8), to: URL(fileURLWithPath: markdown))
+        let catalog = Catalog.checks
+        for pattern in only + skip where !catalog.contains(where: { Glob.matches(pattern, $0.id) }) {
+            throw UsageError(message: "no check id matches '\(pattern)' (see `gradecheck list`)")
         }
+        let selected = CheckRunner.select(catalog, only: only, skip: skip)
+        let store = try FixtureStore(folder: URL(fileURLWithPath: fixtures).appendingPathComponent("cases").path)
+        let digits = try Digits.load()
+        let subject = try Subject.make(
+            submission: submission, mutant: mutant, request: try Subject.Request(parsing: profile), python: python,
+            timeout: timeout, globalTimeout: globalTimeout, compatibility: numpyCompat == .on)
+        defer { subject.finish() }
+        let contexts = subject.parts.map { part in
+            CheckContext(
+                implementation: part.implementation, fixtures: store, trainingData: (digits.train, digits.validation), seed: seed,
+                profile: part.decision.profile, dropoutP: part.decision.dropoutP)
+        }
+        let known = try KnownMistakes(store: store)
+        var diagnoses: [String: String] = [:]
+        var results = try CheckRunner(checks: selected, strict: strict).run(contexts, onResult: { result in
+            if Terminal.isInteractive { Terminal.write("\r\u{1B}[K\(result.outcome.label): \(result.id)") }
+        }, onObservations: { result, observations in
+            if let text = known.diagnosis(check: result.id, outcome: result.outcome, observations: observations) {
+                diagnoses[result.id] = text
+            }
+        })
+        for i in results.indices {
+            guard let text = diagnoses[results[i].id] else { continue }
+            if results[i].outcome == .warned { results[i].warnings.append(text) } else { results[i].message += "\n" + text }
+        }
+        WarningLocations(subject: subject, checks: selected).annotate(&results)
+        var timing: String?
+        let processes = subject.parts.compactMap { $0.implementation as? ProcessImplementation }
+        if !processes.isEmpty {
+            let total = Date().timeIntervalSince(started)
+            let inCalls = processes.reduce(0) { $0 + $1.secondsInCalls }, calls = processes.reduce(0) { $0 + $1.callCount }
+            timing = String(
+                format: "time: %.2f s wall; %.2f s in %d calls to the submission's process (adapter + student code), %.2f s in the harness",
+                total, inCalls, calls, total - inCalls)
+        }
+        if Terminal.isInteractive { Terminal.write("\r\u{1B}[K") }
+        let run = GradingRun(
+            implementation: subject.name, profile: subject.profileID, profileReason: subject.profileReason,
+            seed: seed, toolVersion: GradeCheck.configuration.version, startedAt: started,
+            duration: Date().timeIntervalSince(started), results: results, strict: strict)
+        try ReportWriter.write(JUnitReport().data(run), to: URL(fileURLWithPath: junit))
+        try ReportWriter.write(GradescopeReport().data(run), to: URL(fileURLWithPath: gradescope))
+        try ReportWriter.write(Data(MarkdownSummary().render(run).utf8), to: URL(fileURLWithPath: markdown))
         return (run, timing)
     }
 }

@@ -7,71 +7,174 @@ import Mutants
 import ReferenceImplementation
 
 /// What `gradecheck grade` grades: the built-in reference, a built-in mutant, or a student's
-/// submission served by the Python adapter in its own sandboxed process.
+/// submission served by the Python adapter in its own sandboxed process (one per assignment
+/// when a folder holds both of a split year).
 struct Subject {
-    let implementation: AssignmentImplementation
-    let profile: Profile
-    let profileReason: String
-    /// Problems the adapter reported while loading the submission (file:line: reason).
-    let problems: [String]
+    /// One implementation and the profile it is graded under.
+    struct Part {
+        let implementation: AssignmentImplementation
+        let decision: ProfileDetector.Decision
+        /// The submission's copy of `cs231n/` that the adapter loaded (to name lines in warnings).
+        let source: URL?
+        /// Where the adapter says each course function is defined.
+        let sources: [String: Value]
+    }
+
+    let name: String
+    let parts: [Part]
     private let cleanup: () -> Void
 
     func finish() { cleanup() }
 
+    /// The plan's name (`2018-2020`, `2025-2026-a1+a2`) and the reasons it was chosen.
+    var profileID: String { ProfilePlan(parts.map(\.decision.profile)).id }
+    var profileReason: String {
+        parts.count == 1 ? parts[0].decision.reason
+            : parts.map { "\($0.decision.profile.assignment): \($0.decision.reason)" }.joined(separator: "; ")
+    }
+
+    /// What `--profile` asked for: a whole profile (`2018-2020`, `all`), a year, or a year and
+    /// an assignment.
+    struct Request {
+        var profile: Profile?
+        var year: Int?
+        var assignment: Assignment?
+
+        static let auto = Request()
+
+        init(profile: Profile? = nil, year: Int? = nil, assignment: Assignment? = nil) {
+            self.profile = profile
+            self.year = year
+            self.assignment = assignment
+        }
+
+        /// `auto`, `all`, `2019`, `2018-2020`, `2025-a1`, `2023/assignment1`.
+        init(parsing text: String) throws {
+            let lowered = text.lowercased()
+            if lowered == "auto" { self.init(); return }
+            if lowered == Profile.everything.id { self.init(profile: .everything); return }
+            if let exact = Profile.all.first(where: { $0.id == lowered }) { self.init(profile: exact); return }
+            guard let (year, assignment) = Profile.parse(lowered), Profile.named(lowered) != nil else {
+                throw UsageError(message: "--profile must be auto, all, a profile (\(Profile.all.map(\.id).joined(separator: ", "))), a year 2016 ... 2026, or a year and an assignment (2025-a1); got '\(text)'")
+            }
+            self.init(profile: assignment != nil ? Profile.named(lowered) : nil, year: year, assignment: assignment)
+        }
+    }
+
     static func make(
-        submission: String?, mutant: String?, profile forced: Profile?, python: String, timeout: Double, globalTimeout: Double
+        submission: String?, mutant: String?, request: Request, python: String, timeout: Double, globalTimeout: Double,
+        compatibility: Bool
     ) throws -> Subject {
         if let mutant {
             guard let mutation = MutationCatalog.all.first(where: { $0.id == mutant }) else {
                 throw UsageError(message: "no mutant '\(mutant)' (see `gradecheck list --mutants`)")
             }
-            return Subject(implementation: MutantImplementation(mutation), profile: forced ?? .y2018,
-                           profileReason: "a built-in mutant follows the 2018+ conventions", problems: [], cleanup: {})
+            return builtIn(MutantImplementation(mutation), request, why: "a built-in mutant of the reference")
         }
         guard let submission else {
-            return Subject(implementation: ReferenceImplementation(), profile: forced ?? .y2018,
-                           profileReason: "the Swift reference follows the 2018+ conventions", problems: [], cleanup: {})
+            return builtIn(ReferenceImplementation(), request, why: "the Swift reference")
         }
         let folder = try SubmissionFolder(locating: submission)
-        let copy = try folder.privateCopy()
-        let sandbox = copy.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let remove = { _ = try? FileManager.default.removeItem(at: sandbox) }
-        let name = folder.root.lastPathComponent
+        let interpreter: String
         do {
-            let interpreter = try PythonAdapter.resolveInterpreter(python)
-            let command = try PythonAdapter.command(
-                python: interpreter, submission: copy, profile: forced?.rawValue ?? "auto", limits: PythonAdapter.Limits(),
-                isolateNetwork: true, user: getuid() == 0 ? "nobody" : nil)
-            let process = ProcessImplementation(
-                command: command, environment: PythonAdapter.sandboxEnvironment(home: sandbox, inherited: ProcessInfo.processInfo.environment),
-                workingDirectory: copy, name: name, callTimeout: timeout, globalTimeout: globalTimeout)
-            try process.start()
-            let detected = process.profile.flatMap { Profile(parsing: $0.name) }
-            let profile = forced ?? detected ?? .y2018
-            let reason = forced != nil ? "given with --profile"
-                : detected != nil ? "detected: \(process.profile?.reason ?? "from the submission's code")"
-                : "not detected; the 2018+ conventions are assumed"
-            let problems = process.problems.map { p in
-                [p.file.map { f in p.line.map { "\(f):\($0)" } ?? f }, p.operation, p.reason].compactMap { $0 }.joined(separator: ": ")
-            }
-            return Subject(implementation: process, profile: profile, profileReason: reason, problems: problems, cleanup: {
-                process.shutdown()
-                remove()
-            })
+            interpreter = try PythonAdapter.resolveInterpreter(python)
         } catch let error as AdapterStartupError {
-            return Subject(implementation: UnstartableImplementation(name: name, reason: error.description),
-                           profile: forced ?? .y2018, profileReason: "the submission could not be started", problems: [error.description],
-                           cleanup: remove)
+            throw GraderFault.badSetup("--python \(python): \(error)")
         }
+        var parts: [Part] = []
+        var cleanups: [() -> Void] = []
+        let cleanup = { for c in cleanups { c() } }
+        do {
+            var chosen = folder.parts
+            if folder.parts.count > 1, let wanted = request.assignment ?? request.profile?.assignment {
+                chosen = folder.parts.filter { $0.namedAssignment == wanted }
+            }
+            for part in chosen {
+                let (made, undo) = try start(part, request, interpreter: interpreter, timeout: timeout, globalTimeout: globalTimeout, compatibility: compatibility)
+                cleanups.append(undo)
+                parts.append(made)
+            }
+            if parts.count > 1 {
+                let profiles = parts.map(\.decision.profile)
+                guard Set(profiles.map(\.assignment)).count == profiles.count, profiles[0].years.overlaps(profiles[1].years) else {
+                    throw UsageError(message: "\(submission): its folders were graded as \(profiles.map(\.id).joined(separator: " and ")), not the two assignments of one year; point at one of them")
+                }
+            }
+        } catch {
+            cleanup()
+            throw error
+        }
+        let name = folder.parts.count > 1 ? folder.parts[0].root.deletingLastPathComponent().lastPathComponent : folder.parts[0].root.lastPathComponent
+        return Subject(name: name, parts: parts, cleanup: cleanup)
     }
 
-    /// Adds the loading problems to the checks they explain (skipped or errored ones).
-    func annotate(_ results: inout [CheckResult]) {
-        guard !problems.isEmpty else { return }
-        let note = "Problems loading the submission: " + problems.joined(separator: "; ")
-        for i in results.indices where results[i].outcome == .skipped || results[i].outcome == .errored {
-            if !results[i].message.contains(note) { results[i].message += "\n" + note }
+    /// The reference or a mutant: graded as `--profile` says, or under `Profile.everything`.
+    static func builtIn(_ implementation: AssignmentImplementation, _ request: Request, why: String) -> Subject {
+        let profile = request.profile ?? request.year.flatMap { Profile.named(String($0)) } ?? .everything
+        let reason = request.profile != nil || request.year != nil ? "given with --profile" : "\(why) implements every course function (2018+ conventions)"
+        let decision = ProfileDetector.Decision(profile: profile, reason: reason, dropoutP: .keep)
+        return Subject(name: implementation.name, parts: [Part(implementation: implementation, decision: decision, source: nil, sources: [:])], cleanup: {})
+    }
+
+    /// Copies one course-layout folder, starts its adapter, decides its profile from what the
+    /// adapter reports and sends it the profile's conventions.
+    static func start(
+        _ part: SubmissionFolder.Part, _ request: Request, interpreter: String, timeout: Double, globalTimeout: Double,
+        compatibility: Bool
+    ) throws -> (Part, () -> Void) {
+        let copy = try part.privateCopy()
+        let sandbox = copy.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let remove = { _ = try? FileManager.default.removeItem(at: sandbox) }
+        let name = part.root.lastPathComponent
+        let command: [String]
+        do {
+            command = try PythonAdapter.command(
+                python: interpreter, submission: copy, limits: PythonAdapter.Limits(), isolateNetwork: true,
+                user: getuid() == 0 ? "nobody" : nil, compatibility: compatibility)
+        } catch {
+            remove()
+            throw GraderFault.internalError("\(error)")
         }
+        let process = ProcessImplementation(
+            command: command, environment: PythonAdapter.sandboxEnvironment(home: sandbox, inherited: ProcessInfo.processInfo.environment),
+            workingDirectory: copy, name: name, callTimeout: timeout, globalTimeout: globalTimeout)
+        func decide(_ evidence: ProfileEvidence) -> ProfileDetector.Decision {
+            if let profile = request.profile {
+                let detected = ProfileDetector.decide(evidence, year: profile.years.lowerBound, assignment: profile.assignment)
+                return ProfileDetector.Decision(profile: profile, reason: "given with --profile", dropoutP: detected.dropoutP)
+            }
+            return ProfileDetector.decide(evidence, year: request.year, assignment: request.assignment ?? part.namedAssignment)
+        }
+        var startFailure: AdapterStartupError?
+        do { try process.start() } catch { startFailure = error }
+        if let error = startFailure {
+            if case .spawnFailed = error { remove(); throw GraderFault.internalError("\(error)") }
+            // The submission stops the adapter before it can say hello (an os._exit or a crash at
+            // import time): every check errors with the reason, and the report is still written.
+            let evidence = ProfileEvidence(notebooks: part.notebooks, folderNames: part.folderNames)
+            let decision = decide(evidence)
+            let broken = UnstartableImplementation(name: name, reason: error.description)
+            return (Part(implementation: broken, decision: decision, source: copy, sources: [:]), { process.shutdown(); remove() })
+        }
+        if let fatal = process.hello?.fatal {
+            process.shutdown()
+            remove()
+            throw GraderFault.internalError("the Python adapter cannot grade anything: \(fatal)")
+        }
+        let evidence = EvidenceReading.evidence(process.hello?.evidence ?? [:], notebooks: part.notebooks, folderNames: part.folderNames)
+        let decision = decide(evidence)
+        process.configuration = [
+            "dropout_p": .string(decision.dropoutP.rawValue),
+            "provided": .list(decision.profile.providedFunctions.map { .string($0.definition) }),
+        ]
+        var configureFailure: AdapterStartupError?
+        do { try process.configure() } catch { configureFailure = error }
+        if let error = configureFailure {
+            let broken = UnstartableImplementation(name: name, reason: error.description)
+            return (Part(implementation: broken, decision: decision, source: copy, sources: [:]), { process.shutdown(); remove() })
+        }
+        return (Part(implementation: process, decision: decision, source: part.root, sources: process.hello?.sources ?? [:]),
+                { process.shutdown(); remove() })
     }
 }
 

@@ -13,19 +13,29 @@ enum ExitCodes {
     static let badInput: Int32 = 2
     static let internalError: Int32 = 3
 
-    /// Prints `error` as one line on standard error and returns the matching exit code.
-    static func report(_ error: Error) -> ExitCode {
-        let (message, code): (String, Int32) = switch error {
+    /// The one-line message and exit code for `error`.
+    static func describe(_ error: Error) -> (message: String, code: Int32) {
+        switch error {
         case let error as DatasetError: (error.description, badInput)
         case let error as NumericError: (error.description, badInput)
         case let error as UsageError: (error.message, badInput)
+        case let error as ValidationError: (error.message, badInput)
         case let error as FixtureError: (error.description, badInput)
         case let error as FixtureProblem: (error.description, badInput)
+        case let .badSetup(text) as GraderFault: (text, badInput)
+        case let .internalError(text) as GraderFault: ("internal error: \(text)", internalError)
+        case let error as CheckDefinitionError: ("internal error: \(error.description)", internalError)
         case let error as ReportWriteError: (error.description, internalError)
         case let error as OutputError: (error.description, internalError)
         default: ("internal error: \(error)", internalError)
         }
-        FileHandle.standardError.write(Data("gradecheck: \(message)\n".utf8))
+    }
+
+    /// Prints `error` as one line on standard error and returns the matching exit code.
+    static func report(_ error: Error) -> ExitCode {
+        let (message, code) = describe(error)
+        let line = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
+        FileHandle.standardError.write(Data("gradecheck: \(line)\n".utf8))
         return ExitCode(code)
     }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""gradecheck implementation protocol, version 1, for a CS231n assignment-2 submission in the
-course's own layout (the folder that holds ``cs231n/``).
+"""gradecheck implementation protocol, version 2, for a CS231n fully-connected-nets submission in
+the course's own layout (the folder that holds ``cs231n/``).
 
 See docs/protocol.md for the protocol and README.md next to this file for the behaviour.
 One file, Python 3.8+, the standard library and numpy only.
@@ -26,7 +26,7 @@ import traceback
 import types
 
 PROTOCOL = "gradecheck-implementation"
-VERSION = 1
+VERSION = 2
 MAX_MESSAGE = 1 << 30
 TRACEBACK_CAP = 8192
 HIGH_FD = 200
@@ -49,6 +49,9 @@ LAYER_OPS2 = ["batchnorm_forward", "batchnorm_backward", "batchnorm_backward_alt
               "layernorm_backward", "dropout_forward", "dropout_backward", "softmax_loss", "svm_loss"]
 MODEL_OPS = ["make_model", "get_params", "set_params", "model_loss"]
 ORDER = LAYER_OPS + UTIL_OPS + LAYER_OPS2 + MODEL_OPS + ["update", "solver_train", "evaluate_batch"]
+# The course functions whose definition the hello reports (file and lines), for warnings.
+COURSE_FUNCTIONS = LAYER_OPS + UTIL_OPS + LAYER_OPS2
+COURSE_CLASSES = ["TwoLayerNet", "FullyConnectedNet"]
 MODULE_OF = {}
 for _op in LAYER_OPS + LAYER_OPS2:
     MODULE_OF[_op] = "cs231n.layers"
@@ -105,13 +108,20 @@ class State(object):
     problems = []
     modules = {}          # core name -> module
     failed = {}           # core name -> reason
+    failed_where = {}     # core name -> (kind, file, line)
     standins = set()
     static_stubs = {}     # operation -> reason
     unavailable = {}      # operation -> message
     operations = []
-    profile = "2018"
-    profile_reason = ""
-    drop_convention = False
+    dropout_p = "keep"        # what dropout_param['p'] means (the harness's configure says)
+    provided = set()          # course functions the year's starter ships finished (configure)
+    compat = True             # the removed-API compatibility layer
+    substitutes = {}          # operation -> note: course code replaced by gradecheck's own
+    call_warnings = []        # warnings of the call being served
+    stub_returns = []         # course functions that returned the starter's None this call
+    has_placeholder = {}      # function name -> line of a `pass` placeholder (stub detection)
+    fatal = None
+    spans = {}
     handles = {}
     next_handle = 1
     req_fd = -1
@@ -138,14 +148,11 @@ def problem(reason, file=None, line=None, operation=None):
 def parse_args(argv):
     ap = argparse.ArgumentParser(description="gradecheck protocol adapter for CS231n Python submissions")
     ap.add_argument("--submission", required=True)
-    ap.add_argument("--profile", default="auto")
     ap.add_argument("--limits", default="")
     ap.add_argument("--no-network", action="store_true")
     ap.add_argument("--user", default=None)
-    a = ap.parse_args(argv)
-    if a.profile != "auto" and not re.match(r"^20\d\d$", a.profile):
-        ap.error("--profile must be auto or a year (2016, 2017, ...)")
-    return a
+    ap.add_argument("--compat", choices=("on", "off"), default="on")
+    return ap.parse_args(argv)
 
 
 def setup_fds():
@@ -423,6 +430,309 @@ class _FailedCoreFinder(object):
         pass
 
 
+# ----------------------------------------------------------------------------- compatibility layer
+#
+# Code written for its year's numpy and Python runs on today's: names numpy has removed since
+# (np.float, np.asscalar, np.product, np.reshape(newshape=), ...) and Python 2 builtins the
+# starters of 2016 use (xrange, dict.iteritems, ...) are served by replacements, and every use
+# is reported with its file:line, so the check passes with a warning that names it.
+# `--compat off` grades strictly.
+
+# name -> (replacement, numpy version that removed it, what to write instead)
+REMOVED_NUMPY = {
+    "float": (lambda: float, "1.24", "float or np.float64"),
+    "int": (lambda: int, "1.24", "int or np.int64"),
+    "bool": (lambda: bool, "1.24", "bool or np.bool_"),
+    "object": (lambda: object, "1.24", "object"),
+    "str": (lambda: str, "1.24", "str"),
+    "long": (lambda: int, "1.24", "int"),
+    "complex": (lambda: complex, "1.24", "complex"),
+    "unicode": (lambda: str, "1.24", "str"),
+    "asscalar": (lambda: (lambda a: np.asarray(a).item()), "1.23", "a.item()"),
+    "product": (lambda: np.prod, "2.0", "np.prod"),
+    "cumproduct": (lambda: np.cumprod, "2.0", "np.cumprod"),
+    "sometrue": (lambda: np.any, "2.0", "np.any"),
+    "alltrue": (lambda: np.all, "2.0", "np.all"),
+    "NaN": (lambda: float("nan"), "2.0", "np.nan"),
+    "NAN": (lambda: float("nan"), "2.0", "np.nan"),
+    "Inf": (lambda: float("inf"), "2.0", "np.inf"),
+    "Infinity": (lambda: float("inf"), "2.0", "np.inf"),
+    "infty": (lambda: float("inf"), "2.0", "np.inf"),
+    "PINF": (lambda: float("inf"), "2.0", "np.inf"),
+    "NINF": (lambda: float("-inf"), "2.0", "-np.inf"),
+    "PZERO": (lambda: 0.0, "2.0", "0.0"),
+    "NZERO": (lambda: -0.0, "2.0", "-0.0"),
+    "float_": (lambda: np.float64, "2.0", "np.float64"),
+    "complex_": (lambda: np.complex128, "2.0", "np.complex128"),
+    "unicode_": (lambda: np.str_, "2.0", "np.str_"),
+    "string_": (lambda: np.bytes_, "2.0", "np.bytes_"),
+    "int0": (lambda: np.intp, "2.0", "np.intp"),
+    "uint0": (lambda: np.uintp, "2.0", "np.uintp"),
+    "bool8": (lambda: np.bool_, "2.0", "np.bool_"),
+    "round_": (lambda: np.round, "2.0", "np.round"),
+    "asfarray": (lambda: (lambda a, dtype=float: np.asarray(a, dtype=dtype)), "2.0", "np.asarray(a, dtype=float)"),
+    "mat": (lambda: np.asmatrix, "2.0", "np.asmatrix"),
+    "msort": (lambda: (lambda a: np.sort(a, axis=0)), "2.0", "np.sort(a, axis=0)"),
+    "in1d": (lambda: np.isin, "2.4", "np.isin"),
+    "trapz": (lambda: np.trapezoid, "2.4", "np.trapezoid"),
+}
+
+# Python 2 builtins the 2016 starter and its students use: name -> replacement.
+PY2_BUILTINS = {
+    "xrange": lambda: _xrange,
+    "unicode": lambda: str,
+    "basestring": lambda: str,
+    "long": lambda: int,
+    "raw_input": lambda: input,
+    "unichr": lambda: chr,
+    "reduce": lambda: functools.reduce,
+}
+# dict methods of Python 2: name -> (dict method to use, what it returned)
+PY2_DICT_METHODS = {"iteritems": "items", "itervalues": "values", "iterkeys": "keys"}
+
+
+def _xrange(*args):
+    """range, also for integral floats (what Python 2's `/` gave as an int)."""
+    fixed = []
+    for a in args:
+        if isinstance(a, float) and a.is_integer():
+            a = int(a)
+        fixed.append(a)
+    return range(*fixed)
+
+
+def compat_warning(what, location):
+    w = {"kind": "compat", "message": what}
+    if location:
+        w["location"] = location
+    for existing in S.call_warnings:
+        if existing.get("message") == what and existing.get("location") == location:
+            return
+    S.call_warnings.append(w)
+
+
+def _caller_location(depth):
+    try:
+        frame = sys._getframe(depth)
+        while frame is not None:
+            r = rel(frame.f_code.co_filename)
+            if r is not None:
+                return "%s:%d" % (r, frame.f_lineno)
+            frame = frame.f_back
+    except Exception:  # noqa
+        pass
+    return None
+
+
+def install_numpy_compat():
+    original = getattr(np, "__getattr__", None)
+    missing = dict((k, v) for k, v in REMOVED_NUMPY.items() if k not in np.__dict__)
+
+    def numpy_getattr(name):
+        if name in missing:
+            make, version, instead = missing[name]
+            location = _caller_location(2)
+            if location is not None:
+                compat_warning("np.%s was removed in numpy %s (use %s); the compatibility layer served it so the "
+                               "logic could be graded" % (name, version, instead), location)
+            return make()
+        if original is not None:
+            return original(name)
+        raise AttributeError("module 'numpy' has no attribute %r" % name)
+    np.__getattr__ = numpy_getattr
+
+    try:
+        np.reshape(np.zeros(1), newshape=(1,))
+        accepts_newshape = True
+    except TypeError:
+        accepts_newshape = False
+    if not accepts_newshape:
+        plain = np.reshape
+
+        @functools.wraps(plain)
+        def reshape(a, *args, **kwargs):
+            if "newshape" in kwargs:
+                location = _caller_location(2)
+                if location is not None:
+                    compat_warning("np.reshape(..., newshape=...) was removed in numpy 2.4 (use shape=); the "
+                                   "compatibility layer passed it on as shape", location)
+                kwargs["shape"] = kwargs.pop("newshape")
+            return plain(a, *args, **kwargs)
+        np.reshape = reshape
+
+
+class _Py2Names(ast.NodeTransformer):
+    """Rewrites Python 2 builtins and dict methods into calls that report their use."""
+
+    def __init__(self, relpath, bound):
+        self.relpath = relpath
+        self.bound = bound
+
+    def _helper(self, node, *args):
+        call = ast.Call(func=ast.Name(id="__gradecheck_py2__", ctx=ast.Load()),
+                        args=[ast.Constant(value=a) if not isinstance(a, ast.AST) else a for a in args], keywords=[])
+        return ast.copy_location(call, node)
+
+    def visit_Name(self, node):
+        if isinstance(node.ctx, ast.Load) and node.id in PY2_BUILTINS and node.id not in self.bound:
+            return self._helper(node, "builtin", node.id, "%s:%d" % (self.relpath, node.lineno))
+        return node
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        f = node.func
+        if isinstance(f, ast.Attribute) and f.attr in PY2_DICT_METHODS and not node.args and not node.keywords:
+            return self._helper(node, "dict", f.attr, "%s:%d" % (self.relpath, node.lineno), f.value)
+        if isinstance(f, ast.Attribute) and f.attr == "has_key" and len(node.args) == 1 and not node.keywords:
+            return self._helper(node, "has_key", "has_key", "%s:%d" % (self.relpath, node.lineno), f.value, node.args[0])
+        return node
+
+
+def _bound_names(tree):
+    bound = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                bound.add((alias.asname or alias.name).split(".")[0])
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            bound.add(node.id)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+    return bound
+
+
+def _py2_helper(kind, name, location, *args):
+    if kind == "builtin":
+        compat_warning("%s is a Python 2 builtin; the compatibility layer served it" % name, location)
+        return PY2_BUILTINS[name]()
+    obj = args[0]
+    if kind == "dict":
+        own = getattr(obj, name, None)
+        if own is not None and not isinstance(obj, dict):
+            return own()
+        compat_warning(".%s() is Python 2 (use .%s()); the compatibility layer served it"
+                       % (name, PY2_DICT_METHODS[name]), location)
+        return iter(getattr(obj, PY2_DICT_METHODS[name])())
+    own = getattr(obj, "has_key", None)
+    if own is not None and not isinstance(obj, dict):
+        return own(args[1])
+    compat_warning(".has_key(k) is Python 2 (use k in d); the compatibility layer served it", location)
+    return args[1] in obj
+
+
+class SubmissionLoader(importlib.machinery.SourceFileLoader):
+    """Loads a submission module; with the compatibility layer on, Python 2 builtins and dict
+    methods are rewritten to report their use (line numbers are kept)."""
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        if not S.compat:
+            return compile(data, path, "exec", dont_inherit=True)
+        tree = ast.parse(data, path)
+        relpath = rel(path) or path
+        tree = ast.fix_missing_locations(_Py2Names(relpath, _bound_names(tree)).visit(tree))
+        return compile(tree, path, "exec", dont_inherit=True)
+
+
+class _SubmissionFinder(object):
+    """Finds the submission's other `cs231n.*` modules through `SubmissionLoader`."""
+
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if not name.startswith("cs231n.") or name in CORE_NAMES or name in PACKAGES:
+            return None
+        parts = name.split(".")
+        base = os.path.join(S.submission, *parts)
+        for candidate, package in ((base + ".py", False), (os.path.join(base, "__init__.py"), True)):
+            if os.path.isfile(candidate):
+                return importlib.util.spec_from_file_location(
+                    name, candidate, loader=SubmissionLoader(name, candidate),
+                    submodule_search_locations=[base] if package else None)
+        return None
+
+    @staticmethod
+    def invalidate_caches():
+        pass
+
+
+def install_compat():
+    builtins.__gradecheck_py2__ = _py2_helper
+    if S.compat and np is not None:
+        install_numpy_compat()
+
+
+# ----------------------------------------------------------------------------- stub detection
+#
+# The starters leave a function as `pass` (2016-2018), `pass` between START/END markers
+# (2019-2024) or an empty block (2025+): it returns None, or crashes on None (the 2018
+# dropout_forward ends with `out.astype(...)`). A call in which a course function did so is
+# missing work, not an error.
+
+def _placeholders(path):
+    """Function name -> line of a bare `pass` inside it."""
+    found = {}
+    try:
+        with open(path, "rb") as f:
+            tree = ast.parse(f.read(), path)
+    except Exception:  # noqa
+        return found
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef):
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Pass):
+                    found.setdefault(node.name, sub.lineno)
+                    break
+    return found
+
+
+def _none_failure(e):
+    text = _exc_text(e)
+    return isinstance(e, (TypeError, AttributeError, ValueError, IndexError)) and "NoneType" in text
+
+
+def wrap_course_functions(name):
+    """Wraps the course's functions of a core module to notice a starter stub at work."""
+    mod = S.modules.get(name)
+    if mod is None or name not in ("cs231n.layers", "cs231n.layer_utils", "cs231n.optim"):
+        return
+    path = getattr(mod, "__file__", None) or ""
+    relpath = rel(path) or path
+    places = _placeholders(path)
+    for fname in COURSE_FUNCTIONS + list(RULES):
+        fn = mod.__dict__.get(fname)
+        if not inspect.isfunction(fn) or getattr(fn, "__gradecheck_original__", None) is not None:
+            continue
+        if fname in places:
+            S.has_placeholder[fname] = "%s:%d" % (relpath, places[fname])
+        mod.__dict__[fname] = _stub_watch(fn, fname)
+
+
+def _stub_watch(fn, fname):
+    @functools.wraps(fn)
+    def watched(*args, **kwargs):
+        try:
+            result = fn(*args, **kwargs)
+        except BaseException as e:  # noqa
+            if isinstance(e, NotImplementedError) or (_none_failure(e) and fname in S.has_placeholder):
+                S.stub_returns.append(fname)
+            raise
+        if result is None or (isinstance(result, tuple) and result and result[0] is None):
+            S.stub_returns.append(fname)
+        return result
+    watched.__gradecheck_original__ = fn
+    return watched
+
+
+def stub_reason():
+    """Why the call is missing work, if a course function was a stub during it."""
+    if not S.stub_returns:
+        return None
+    name = S.stub_returns[0]
+    where = S.has_placeholder.get(name)
+    return "%s is still the starter's stub (it returns None%s)" % (name, "; `pass` at %s" % where if where else "")
+
+
 # ----------------------------------------------------------------------------- loading
 
 def rel(path):
@@ -452,12 +762,19 @@ PY2_LINE = re.compile(r"^\s*(print\s+[^\s(=.,;)\]]|print\s*$|exec\s+[\"'\w]|exce
                       r"raise\s+[\w.]+\s*,)|`|<>|\bur[\"']|\b0\d+\b")
 
 
+PY2_PRINT = re.compile(r"^\s*print(\s+[^\s(=.,;)\]]|\s*$|\s*>>)")
+
+
 def describe_syntax_error(e):
-    msg = "%s: %s" % (type(e).__name__, e.msg)
-    line_text = e.text or ""
+    """`SyntaxError (Python 2 print statement)`, `SyntaxError (Python 2 syntax: ...)`, or the
+    interpreter's own message."""
+    line_text = (e.text or "").rstrip("\n")
+    name = type(e).__name__
+    if PY2_PRINT.search(line_text) or "Missing parentheses in call to 'print'" in (e.msg or ""):
+        return "%s (Python 2 print statement)" % name
     if "Missing parentheses in call to" in (e.msg or "") or PY2_LINE.search(line_text):
-        msg += " (Python 2 syntax)"
-    return msg
+        return "%s (Python 2 syntax: %s)" % (name, line_text.strip()[:80])
+    return "%s: %s" % (name, e.msg)
 
 
 def _exc_text(e):
@@ -528,21 +845,27 @@ def make_package(name, path):
     return m
 
 
+def _fail(name, reason, kind, file=None, line=None):
+    S.failed[name] = reason
+    S.failed_where[name] = (kind, file, line)
+
+
 def load_core(name, relpath):
     if name in sys.modules and name not in S.failed:
         S.modules[name] = sys.modules[name]   # loaded by an earlier module's import
+        wrap_course_functions(name)
         return
     path = os.path.join(S.submission, relpath)
     if not os.path.isfile(path):
-        S.failed[name] = "%s is missing" % relpath
+        _fail(name, "%s is missing" % relpath, "not_implemented", relpath)
         problem("missing", file=relpath)
         return
     for _attempt in range(40):
         try:
-            spec = importlib.util.spec_from_file_location(name, path)
+            spec = importlib.util.spec_from_file_location(name, path, loader=SubmissionLoader(name, path))
             mod = importlib.util.module_from_spec(spec)
         except BaseException as e:  # noqa
-            S.failed[name] = "%s did not load (%s)" % (relpath, _exc_text(e))
+            _fail(name, "%s did not load (%s)" % (relpath, _exc_text(e)), "does_not_import", relpath)
             problem("%s: %s" % (type(e).__name__, _exc_text(e)), file=relpath)
             return
         sys.modules[name] = mod
@@ -551,6 +874,7 @@ def load_core(name, relpath):
             mod = sys.modules.get(name, mod)
             _attach(name, mod)
             S.modules[name] = mod
+            wrap_course_functions(name)
             return
         except BaseException as e:  # noqa
             sys.modules.pop(name, None)
@@ -560,16 +884,27 @@ def load_core(name, relpath):
                 problem("%s does not import (%s: %s); an empty stand-in is used"
                         % (target, type(e).__name__, _exc_text(e)), file=relpath)
                 continue
+            imported = getattr(e, "name", None) if isinstance(e, ImportError) else None
+            if imported in S.failed:
+                # It imports another core module that does not import: that one is the cause.
+                kind, f, line = S.failed_where.get(imported, ("does_not_import", None, None))
+                _fail(name, "%s imports %s, which does not import: %s" % (relpath, _relpath_of(imported), S.failed[imported]),
+                      "does_not_import", f, line)
+                problem(S.failed[name], file=relpath)
+                return
             f, line, reason = _failure(e, relpath)
-            where = "" if line is None else " at %s:%d" % (f, line)
-            detail = type(e).__name__
-            if isinstance(e, ImportError) and not isinstance(e, SyntaxError):
-                detail += ": " + _exc_text(e)[:400]
-            S.failed[name] = "%s did not load (%s%s)" % (relpath, detail, where)
+            _fail(name, reason, "does_not_import", f, line)
             problem(reason, file=f, line=line)
             return
-    S.failed[name] = "%s did not load (too many missing imports)" % relpath
+    _fail(name, "%s did not load (too many missing imports)" % relpath, "does_not_import", relpath)
     problem("too many missing imports", file=relpath)
+
+
+def _relpath_of(name):
+    for core, relpath in CORE:
+        if core == name:
+            return relpath
+    return name
 
 
 def run_package_init(name, path):
@@ -631,10 +966,11 @@ def load_submission():
     S.package_dir = os.path.join(S.submission, "cs231n")
     install_compat_standins()
     sys.meta_path.insert(0, _FailedCoreFinder)
+    sys.meta_path.insert(1, _SubmissionFinder)
     if not os.path.isdir(S.package_dir):
         problem("no cs231n folder in the submission", file="cs231n")
         for name, relpath in CORE:
-            S.failed[name] = "the submission has no cs231n folder"
+            _fail(name, "the submission has no cs231n folder", "not_implemented", "cs231n")
         return
     if S.submission not in sys.path:
         sys.path.insert(0, S.submission)
@@ -663,21 +999,22 @@ def load_submission():
                 problem("update rule %s is not implemented (raises NotImplementedError)" % fn, operation="update")
 
 
-# ----------------------------------------------------------------------------- profile
+# ----------------------------------------------------------------------------- evidence
 
-def _fc_init_params():
+def _class_init_params(name):
+    """The keyword parameters of a class's __init__ (None when the class is not there)."""
     fc = S.modules.get("cs231n.classifiers.fc_net")
-    cls = getattr(fc, "FullyConnectedNet", None) if fc else None
+    cls = getattr(fc, name, None) if fc else None
     if cls is not None:
         try:
-            return set(inspect.signature(cls.__init__).parameters)
+            return sorted(inspect.signature(cls.__init__).parameters)
         except Exception:  # noqa
             pass
     text = read_text("cs231n/classifiers/fc_net.py")
-    m = re.search(r"class\s+FullyConnectedNet\b.*?def\s+__init__\s*\((.*?)\)\s*:", text, re.S)
+    m = re.search(r"class\s+%s\b.*?def\s+__init__\s*\((.*?)\)\s*:" % name, text, re.S)
     if m:
-        return set(re.findall(r"(\w+)\s*(?:=|,|$)", m.group(1)))
-    return set()
+        return sorted(set(re.findall(r"(\w+)\s*(?:=|,|$)", m.group(1))))
+    return None
 
 
 DROP_RE = re.compile(r"(?:\bdrop\w*|\bzero\w*)\s+each\s+(?:neuron|unit|activation)\w*(?:\s+output)?\s+with\s+probability\s+p\b|"
@@ -686,87 +1023,138 @@ KEEP_RE = re.compile(r"\b(?:keep|retain)\w*\s+each\s+(?:neuron|unit|activation)\
                      r"probability\s+(?:of\s+)?(?:keep|retain)\w*", re.I)
 
 
-def _dropout_doc_convention():
-    text = read_text("cs231n/layers.py")
-    m = re.search(r"def\s+dropout_forward\b(.*?)(?=\ndef\s|\Z)", text, re.S)
-    if not m:
-        return None, None
-    body = m.group(1)
+def _function_text(text, name):
+    m = re.search(r"^def\s+%s\b(.*?)(?=^def\s|^class\s|\Z)" % name, text, re.S | re.M)
+    return m.group(1) if m else ""
+
+
+def _dropout_docstring():
+    body = _function_text(read_text("cs231n/layers.py"), "dropout_forward")
     d, k = DROP_RE.search(body), KEEP_RE.search(body)
     if d and (not k or d.start() < k.start()):
-        return True, d.group(0)
+        return {"convention": "drop", "phrase": " ".join(d.group(0).split())}
     if k:
-        return False, k.group(0)
-    return None, None
+        return {"convention": "keep", "phrase": " ".join(k.group(0).split())}
+    return None
 
 
-def detect_profile(forced):
-    py2 = any("Python 2 syntax" in p.get("reason", "") for p in S.problems)
-    if forced != "auto":
-        S.profile = forced
-        S.profile_reason = "forced by --profile %s" % forced
-        S.drop_convention = int(forced) <= 2017
-        return
-    params = _fc_init_params()
-    solver_text = read_text("cs231n/solver.py")
-    if "dropout_keep_ratio" in params:
-        S.profile, reason = "2021", "FullyConnectedNet.__init__ takes dropout_keep_ratio"
-    elif "normalization" in params:
-        S.profile, reason = "2018", "FullyConnectedNet.__init__ takes normalization"
-    elif "use_batchnorm" in params:
-        if py2:
-            S.profile, reason = "2016", "FullyConnectedNet.__init__ takes use_batchnorm and the code has Python 2 syntax"
-        elif solver_text and "num_train_samples" not in solver_text:
-            S.profile, reason = "2016", "FullyConnectedNet.__init__ takes use_batchnorm and the Solver has no num_train_samples"
-        else:
-            S.profile, reason = "2017", "FullyConnectedNet.__init__ takes use_batchnorm"
-    elif py2:
-        S.profile, reason = "2016", "the code has Python 2 syntax"
-    elif re.search(r"^def\s+layernorm_forward\b", read_text("cs231n/layers.py"), re.M):
-        S.profile, reason = "2018", "layernorm_forward exists"
-    else:
-        S.profile, reason = "2018", "no FullyConnectedNet signature to tell; default"
-    drop, phrase = _dropout_doc_convention()
-    if drop is None:
-        S.drop_convention = int(S.profile) <= 2017
-        reason += "; dropout p taken as the %s probability (profile default)" % ("drop" if S.drop_convention else "keep")
-    else:
-        S.drop_convention = drop
-        reason += "; dropout_forward's docstring says '%s'" % " ".join(phrase.split())
-    S.profile_reason = reason
+def _implemented_rules(text):
+    """Update rules of optim.py whose body assigns next_w (or w) something other than None."""
+    out = []
+    try:
+        tree = ast.parse(text)
+    except Exception:  # noqa
+        return None
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or node.name not in RULES:
+            continue
+        for sub in ast.walk(node):
+            targets = []
+            if isinstance(sub, ast.Assign):
+                targets = [t for t in sub.targets if isinstance(t, ast.Name) and t.id in ("next_w", "w")]
+                if targets and isinstance(sub.value, ast.Constant) and sub.value.value is None:
+                    targets = []
+            elif isinstance(sub, ast.AugAssign) and isinstance(sub.target, ast.Name) and sub.target.id in ("next_w", "w"):
+                targets = [sub.target]
+            if targets:
+                out.append(node.name)
+                break
+    return sorted(out)
+
+
+MARKERS = [
+    ("start_of_your_code", re.compile(r"\*{5}START OF YOUR CODE")),
+    ("copy_over_from_assignment_1", re.compile(r"copy over your solution from (?:assignment 1|a1)", re.I)),
+    ("delete_line", re.compile(r"~~DELETE LINE~~")),
+    ("from_builtins", re.compile(r"^from builtins import", re.M)),
+    ("python2_apis", re.compile(r"\bxrange\(|\.iteritems\(")),
+]
+
+
+def gather_evidence():
+    """Facts for the harness's profile decision; the decision itself is the harness's."""
+    texts = dict((rel, read_text(rel)) for _, rel in CORE)
+    layers_text = texts["cs231n/layers.py"]
+    ev = {
+        "files": sorted(rel for rel, text in texts.items() if text),
+        "fully_connected_net_arguments": _class_init_params("FullyConnectedNet"),
+        "two_layer_net_arguments": _class_init_params("TwoLayerNet"),
+        "layers_defines": sorted(set(re.findall(r"^def\s+(\w+)", layers_text, re.M))),
+        "optim_defines": sorted(set(re.findall(r"^def\s+(\w+)", texts["cs231n/optim.py"], re.M))),
+        "optim_implemented": _implemented_rules(texts["cs231n/optim.py"]),
+        "solver_has_num_train_samples": ("num_train_samples" in texts["cs231n/solver.py"]) if texts["cs231n/solver.py"] else None,
+        "python2_syntax": sorted(set(p["file"] for p in S.problems if "Python 2" in p.get("reason", "") and "file" in p)),
+        "dropout_docstring": _dropout_docstring(),
+        "markers": sorted(set(name for name, rx in MARKERS for text in texts.values() if rx.search(text))),
+    }
+    m = re.search(r"setdefault\(\s*['\"]t['\"]\s*,\s*(\d+)", _function_text(texts["cs231n/optim.py"], "adam"))
+    ev["adam_default_t"] = int(m.group(1)) if m else None
+    return ev
+
+
+def source_spans():
+    """Where each course function and class is defined, for warnings that name the line."""
+    spans = {}
+    S.spans = spans
+    for name in COURSE_FUNCTIONS + list(RULES) + COURSE_CLASSES + ["Solver"]:
+        mod_name = MODULE_OF.get(name) or ("cs231n.optim" if name in RULES else
+                                           "cs231n.solver" if name == "Solver" else "cs231n.classifiers.fc_net")
+        mod = S.modules.get(mod_name)
+        obj = getattr(mod, name, None) if mod is not None else None
+        obj = getattr(obj, "__gradecheck_original__", obj)
+        if obj is None:
+            continue
+        try:
+            lines, first = inspect.getsourcelines(obj)
+            f = rel(inspect.getsourcefile(obj) or "")
+        except Exception:  # noqa
+            continue
+        if f:
+            spans[name] = {"file": f, "line": int(first), "end_line": int(first + len(lines) - 1)}
+    return spans
+
+
+def _unavailable(kind, reason, file=None, line=None):
+    u = {"kind": kind, "reason": reason}
+    if file:
+        u["file"] = file
+    if line:
+        u["line"] = int(line)
+    return u
 
 
 def compute_operations():
-    year = int(S.profile)
+    """Which operations the submission provides, and why each other one is missing: its file does
+    not import, or the function is absent or a `raise NotImplementedError` stub. Which of them
+    the assignment contains is the harness's decision, not the adapter's."""
     ops = []
+    S.unavailable = {}
     for op in ORDER:
         if op == "evaluate_batch":
             ops.append(op)
             continue
         mod_name = MODULE_OF[op]
+        if op in S.substitutes:
+            ops.append(op)
+            continue
         if mod_name not in S.modules:
-            S.unavailable[op] = "%s is not available: %s" % (op, S.failed.get(mod_name, "%s did not load" % mod_name))
+            kind, file, line = S.failed_where.get(mod_name, ("not_implemented", None, None))
+            S.unavailable[op] = _unavailable(kind, S.failed.get(mod_name, "%s did not load" % mod_name), file, line)
             continue
         mod = S.modules[mod_name]
         if op in S.static_stubs:
-            S.unavailable[op] = "%s is not implemented (raises NotImplementedError)" % op
-            continue
-        if op.startswith("layernorm") and year <= 2017:
-            S.unavailable[op] = "layer norm is not part of the %s assignment" % S.profile
-            continue
-        if op == "svm_loss" and year >= 2021:
-            S.unavailable[op] = "svm_loss moved to assignment 1 in %s" % S.profile
+            S.unavailable[op] = _unavailable("not_implemented", S.static_stubs[op])
             continue
         if mod_name in ("cs231n.layers", "cs231n.layer_utils"):
             if not callable(getattr(mod, op, None)):
-                S.unavailable[op] = "%s is missing from %s" % (op, mod_name.replace(".", "/") + ".py")
+                S.unavailable[op] = _unavailable("not_implemented", "%s is missing from %s" % (op, mod_name.replace(".", "/") + ".py"))
                 continue
         if mod_name == "cs231n.classifiers.fc_net":
             if not (callable(getattr(mod, "FullyConnectedNet", None)) or callable(getattr(mod, "TwoLayerNet", None))):
-                S.unavailable[op] = "cs231n/classifiers/fc_net.py has neither TwoLayerNet nor FullyConnectedNet"
+                S.unavailable[op] = _unavailable("not_implemented", "cs231n/classifiers/fc_net.py has neither TwoLayerNet nor FullyConnectedNet")
                 continue
         if op == "solver_train" and not callable(getattr(mod, "Solver", None)):
-            S.unavailable[op] = "cs231n/solver.py has no Solver"
+            S.unavailable[op] = _unavailable("not_implemented", "cs231n/solver.py has no Solver")
             continue
         ops.append(op)
     S.operations = ops
@@ -1013,6 +1401,9 @@ def call_student(fn, *a, **k):
     try:
         return fn(*a, **k)
     except BaseException as e:  # noqa: student code may raise anything, SystemExit included
+        reason = stub_reason()
+        if reason is not None and (isinstance(e, NotImplementedError) or _none_failure(e)):
+            raise NotImpl(reason)
         raise StudentRaised(e)
 
 
@@ -1025,7 +1416,11 @@ def student_fn(op, name=None):
 
 
 def starter(fname, what):
-    return NotImpl("%s returned None for %s (still the starter code?)" % (fname, what))
+    reason = stub_reason()
+    if reason is not None and not reason.startswith(fname + " "):
+        return NotImpl(reason)
+    where = S.has_placeholder.get(fname)
+    return NotImpl("%s returned None for %s: still the starter's stub%s" % (fname, what, " (`pass` at %s)" % where if where else ""))
 
 
 def unpack(res, names, fname):
@@ -1074,18 +1469,44 @@ def as_scalar(v, what, fname):
         raise BadResult("%s returned %s for %s, not a number: %s" % (fname, type(v).__name__, what, _exc_text(e)))
 
 
+def snapshot(pairs):
+    """Copies of the array arguments handed to student code, to notice changes in place."""
+    return [(name, arr, arr.copy()) for name, arr in pairs if isinstance(arr, np.ndarray)]
+
+
+def report_mutations(op, snap):
+    for name, arr, before in snap:
+        try:
+            same = arr.shape == before.shape and np.array_equal(arr, before, equal_nan=True)
+        except Exception:  # noqa
+            same = False
+        if not same:
+            span = S.spans.get(op) if isinstance(S.spans, dict) else None
+            w = {"kind": "mutated_argument", "argument": name,
+                 "message": "%s changed its argument %s in place; the course's checks do not see it, but a caller "
+                            "that uses %s afterwards gets the changed array" % (op, name, name)}
+            if span:
+                w["location"] = "%s:%d" % (span["file"], span["line"])
+            if not any(x.get("argument") == name and x.get("kind") == "mutated_argument" for x in S.call_warnings):
+                S.call_warnings.append(w)
+
+
 def simple(op, arg_kinds, result_kinds):
     def handler(a):
         f = student_fn(op)
         vals = []
+        pairs = []
         for name, kind in arg_kinds:
             if kind == "arr":
                 vals.append(a.arr(name))
+                pairs.append((name, vals[-1]))
             elif kind == "cache":
                 vals.append(a.handle(name, "cache"))
             elif kind == "dict":
                 vals.append(fresh(a.dict(name)))
+        snap = snapshot(pairs)
         res = call_student(f, *vals)
+        report_mutations(op, snap)
         names = [n for n, _ in result_kinds]
         out = unpack(res, names, op)
         results = {}
@@ -1102,7 +1523,9 @@ def op_batchnorm_forward(a):
     f = student_fn("batchnorm_forward")
     x, gamma, beta = a.arr("x"), a.arr("gamma"), a.arr("beta")
     bn_param = a.dict("bn_param")
+    snap = snapshot([("x", x), ("gamma", gamma), ("beta", beta)])
     res = call_student(f, x, gamma, beta, bn_param)
+    report_mutations("batchnorm_forward", snap)
     out, cache = unpack(res, ["out", "cache"], "batchnorm_forward")
     return {"out": as_array(out, "out", "batchnorm_forward"), "cache": NewHandle("cache", cache),
             "bn_param": Lenient(dict(bn_param))}
@@ -1119,13 +1542,15 @@ def op_dropout_forward(a):
     f = student_fn("dropout_forward")
     x = a.arr("x")
     param = a.dict("dropout_param")
-    if "p" in param and S.drop_convention:
+    if "p" in param and S.dropout_p == "drop":
         p = param["p"]
         if isinstance(p, (int, float)) and not isinstance(p, bool):
             param["p"] = 1 - p
     if isinstance(param.get("seed"), int) and not isinstance(param.get("seed"), bool):
         param["seed"] = param["seed"] & 0xffffffff
+    snap = snapshot([("x", x)])
     res = call_student(f, x, param)
+    report_mutations("dropout_forward", snap)
     out, cache = unpack(res, ["out", "cache"], "dropout_forward")
     return {"out": as_array(out, "out", "dropout_forward"), "cache": NewHandle("cache", cache)}
 
@@ -1134,7 +1559,9 @@ def loss_op(op):
     def handler(a):
         f = student_fn(op)
         x, y = a.arr("x"), a.labels("y")
+        snap = snapshot([("x", x), ("y", y)])
         res = call_student(f, x, y)
+        report_mutations(op, snap)
         loss, dx = unpack(res, ["loss", "dx"], op)
         results = {"loss": as_scalar(loss, "loss", op), "dx": as_array(dx, "dx", op)}
         if a.v.get("report_inputs") is True:
@@ -1168,7 +1595,6 @@ def _signature_params(cls):
 
 def op_make_model(a):
     fc = S.modules.get("cs231n.classifiers.fc_net")
-    year = int(S.profile)
     kind = a.string("kind")
     hidden = a.raw("hidden_dims")
     if not isinstance(hidden, list) or not all(isinstance(h, int) and not isinstance(h, bool) for h in hidden):
@@ -1185,8 +1611,6 @@ def op_make_model(a):
             "weight_scale": a.number("weight_scale"), "reg": a.number("reg", 0.0), "dtype": np.float64}
     if kind == "two_layer":
         cls = getattr(fc, "TwoLayerNet", None)
-        if year >= 2021:
-            raise NotImpl("TwoLayerNet moved to assignment 1 in the %s profile" % S.profile)
         if not callable(cls):
             raise NotImpl("cs231n/classifiers/fc_net.py has no TwoLayerNet")
         if len(hidden) != 1:
@@ -1205,8 +1629,6 @@ def op_make_model(a):
         raise BadRequest("unknown model kind %r" % (kind,))
     names, var_kw = _signature_params(cls)
     if kind == "fully_connected":
-        if normalization == "layernorm" and year <= 2017:
-            raise NotImpl("layer norm is not part of the %s assignment" % S.profile)
         if "normalization" in names:
             cand["normalization"] = normalization
         elif "use_batchnorm" in names:
@@ -1218,7 +1640,7 @@ def op_make_model(a):
         if "dropout_keep_ratio" in names:
             cand["dropout_keep_ratio"] = keep
         elif "dropout" in names:
-            cand["dropout"] = (1 - keep) if S.drop_convention else keep
+            cand["dropout"] = (1 - keep) if S.dropout_p == "drop" else keep
         elif keep != 1:
             raise NotImpl("FullyConnectedNet takes no dropout argument")
         if dropout_seed is not None:
@@ -1309,7 +1731,9 @@ def op_update(a):
     config = a.v.get("config")
     if config is not None and not isinstance(config, dict):
         raise BadRequest("config is not an object")
+    snap = snapshot([("w", w), ("dw", dw)])
     res = call_student(f, w, dw, config)
+    report_mutations("update", snap)
     next_w, cfg = unpack(res, ["next_w", "config"], rule)
     if cfg is None:
         raise BadResult("%s returned None for config" % rule)
@@ -1318,9 +1742,87 @@ def op_update(a):
     return {"next_w": as_array(next_w, "next_w", rule), "config": Lenient(cfg)}
 
 
+class GradecheckSolver(object):
+    """gradecheck's own Solver, used only when the course's `cs231n/solver.py` (course code in
+    every year) does not run under Python 3 (the 2016 starter's print statements). It follows
+    the course's documented behaviour: minibatches drawn with np.random.choice (with
+    replacement), the update rule of the submission's `cs231n/optim.py` with one config per
+    parameter, the learning rate decayed after each epoch, accuracies before training, after
+    each epoch and at the end (training accuracy on at most `num_train_samples` examples), and
+    the best parameters by validation accuracy kept."""
+
+    def __init__(self, model, data, update_rule="sgd", optim_config=None, lr_decay=1.0, batch_size=100,
+                 num_epochs=10, num_train_samples=1000, num_val_samples=None, print_every=10, verbose=True,
+                 checkpoint_name=None):
+        self.model = model
+        self.X_train, self.y_train = data["X_train"], data["y_train"]
+        self.X_val, self.y_val = data["X_val"], data["y_val"]
+        optim = S.modules.get("cs231n.optim")
+        self.update_rule = getattr(optim, update_rule, None) if optim is not None else None
+        if not callable(self.update_rule):
+            raise ValueError('Invalid update_rule "%s"' % update_rule)
+        self.optim_config = dict(optim_config or {})
+        self.lr_decay = lr_decay
+        self.batch_size = batch_size
+        self.num_epochs = num_epochs
+        self.num_train_samples = num_train_samples
+        self.num_val_samples = num_val_samples
+        self.epoch = 0
+        self.best_val_acc = 0
+        self.best_params = {}
+        self.loss_history, self.train_acc_history, self.val_acc_history = [], [], []
+        self.optim_configs = dict((p, dict(self.optim_config)) for p in self.model.params)
+
+    def _step(self):
+        num_train = self.X_train.shape[0]
+        batch = np.random.choice(num_train, self.batch_size)
+        loss, grads = self.model.loss(self.X_train[batch], self.y_train[batch])
+        self.loss_history.append(loss)
+        for p, w in list(self.model.params.items()):
+            next_w, next_config = self.update_rule(w, grads[p], self.optim_configs[p])
+            self.model.params[p] = next_w
+            self.optim_configs[p] = next_config
+
+    def check_accuracy(self, X, y, num_samples=None, batch_size=100):
+        N = X.shape[0]
+        if num_samples is not None and N > num_samples:
+            mask = np.random.choice(N, num_samples)
+            N, X, y = num_samples, X[mask], y[mask]
+        batches = N // batch_size + (1 if N % batch_size else 0)
+        predictions = []
+        for i in range(batches):
+            scores = self.model.loss(X[i * batch_size:(i + 1) * batch_size])
+            predictions.append(np.argmax(scores, axis=1))
+        return float(np.mean(np.hstack(predictions) == y))
+
+    def train(self):
+        per_epoch = max(self.X_train.shape[0] // self.batch_size, 1)
+        iterations = self.num_epochs * per_epoch
+        for t in range(iterations):
+            self._step()
+            epoch_end = (t + 1) % per_epoch == 0
+            if epoch_end:
+                self.epoch += 1
+                for config in self.optim_configs.values():
+                    if "learning_rate" in config:
+                        config["learning_rate"] *= self.lr_decay
+            if t == 0 or t == iterations - 1 or epoch_end:
+                train_acc = self.check_accuracy(self.X_train, self.y_train, num_samples=self.num_train_samples)
+                val_acc = self.check_accuracy(self.X_val, self.y_val, num_samples=self.num_val_samples)
+                self.train_acc_history.append(train_acc)
+                self.val_acc_history.append(val_acc)
+                if val_acc > self.best_val_acc:
+                    self.best_val_acc = val_acc
+                    self.best_params = dict((k, v.copy()) for k, v in self.model.params.items())
+        self.model.params = self.best_params
+
+
 def op_solver_train(a):
     solver_mod = S.modules.get("cs231n.solver")
     Solver = getattr(solver_mod, "Solver", None)
+    if "solver_train" in S.substitutes:
+        Solver = GradecheckSolver
+        S.call_warnings.append({"kind": "substituted", "message": S.substitutes["solver_train"]})
     if not callable(Solver):
         raise NotImpl("cs231n/solver.py has no Solver")
     model = a.handle("model", "model")
@@ -1376,7 +1878,7 @@ def op_evaluate_batch(a):
     if not isinstance(op, str) or op not in HANDLERS or op == "evaluate_batch":
         raise BadRequest("evaluate_batch cannot evaluate %r" % (op,))
     if op not in S.operations:
-        raise NotImpl(S.unavailable.get(op, "%s is not available" % op))
+        raise NotImpl((S.unavailable.get(op) or {}).get("reason", "%s is not available" % op))
     base_args = call.get("arguments", {})
     if not isinstance(base_args, dict):
         raise BadRequest("call.arguments is not an object")
@@ -1468,6 +1970,25 @@ def op_evaluate_batch(a):
     return {"base": total(f0), "central": central, "forward": forward, "backward": backward}
 
 
+def op_configure(a):
+    """The harness's decisions: what dropout's p means, and which course functions the year's
+    starter provides (course code that does not run under Python 3 is then replaced by
+    gradecheck's own, and the report says so)."""
+    p = a.v.get("dropout_p")
+    if p in ("keep", "drop"):
+        S.dropout_p = p
+    provided = a.v.get("provided") or []
+    if isinstance(provided, list):
+        S.provided = set(x for x in provided if isinstance(x, str))
+    S.substitutes = {}
+    kind, file, line = S.failed_where.get("cs231n.solver", (None, None, None))
+    if "Solver" in S.provided and kind == "does_not_import" and file == "cs231n/solver.py" and "cs231n.optim" in S.modules:
+        S.substitutes["solver_train"] = ("cs231n/solver.py does not import (%s); it is course code, so gradecheck's own "
+                                         "Solver, which follows the course's, trained your net" % S.failed["cs231n.solver"])
+    compute_operations()
+    return {"operations": S.operations, "unavailable": S.unavailable}
+
+
 HANDLERS = {
     "affine_forward": simple("affine_forward", [("x", "arr"), ("w", "arr"), ("b", "arr")], [("out", "array"), ("cache", "cache")]),
     "affine_backward": simple("affine_backward", [("dout", "arr"), ("cache", "cache")], [("dx", "array"), ("dw", "array"), ("db", "array")]),
@@ -1491,6 +2012,7 @@ HANDLERS = {
     "update": op_update,
     "solver_train": op_solver_train,
     "evaluate_batch": op_evaluate_batch,
+    "configure": op_configure,
 }
 
 
@@ -1609,8 +2131,13 @@ def handle_call(msg):
     op = msg.get("operation")
     if not isinstance(op, str) or op not in HANDLERS:
         raise BadRequest("unknown operation %r" % (op,))
-    if op not in S.operations:
-        raise NotImpl(S.unavailable.get(op, "%s is not available" % op))
+    if op not in S.operations and op != "configure":
+        u = S.unavailable.get(op) or {"kind": "not_implemented", "reason": "%s is not available" % op}
+        where = u.get("file")
+        if where and u.get("line"):
+            where = "%s:%d" % (where, u["line"])
+        message = ("%s: %s" % (where, u["reason"])) if where else u["reason"]
+        raise NotImpl(message, **({"cause": "does_not_import"} if u.get("kind") == "does_not_import" else {}))
     args = msg.get("arguments", {})
     if args is None:
         args = {}
@@ -1646,6 +2173,8 @@ def serve():
                 os._exit(0)
             if mtype != "call":
                 raise BadRequest("unknown message type %r" % (mtype,))
+            S.call_warnings = []
+            S.stub_returns = []
             reply = {"type": "result", "id": mid, "results": handle_call(msg)}
         except AdapterError as e:
             reply = {"type": "error", "id": mid, "error": e.payload()}
@@ -1664,6 +2193,8 @@ def serve():
             reply = {"type": "error", "id": mid, "error": err}
         if os.getpid() != main_pid:
             os._exit(0)
+        if S.call_warnings:
+            reply["warnings"] = S.call_warnings[:20]
         try:
             write_message(reply)
         except BaseException as e:  # noqa
@@ -1700,32 +2231,38 @@ def main(argv):
     if args.user and os.geteuid() == 0:
         drop_privileges(args.user)
     apply_nproc(limits)
+    S.compat = args.compat == "on"
+    evidence, spans = {}, {}
     if np is not None:
+        install_compat()
         try:
             load_submission()
         except BaseException as e:  # noqa
             problem("the submission could not be loaded: %s: %s" % (type(e).__name__, _exc_text(e)))
-        try:
-            detect_profile(args.profile)
-        except BaseException as e:  # noqa
-            S.profile = args.profile if args.profile != "auto" else "2018"
-            S.profile_reason = "default (detection failed: %s)" % _exc_text(e)
-            S.drop_convention = int(S.profile) <= 2017
         compute_operations()
+        for label, gather in (("evidence", gather_evidence), ("sources", source_spans)):
+            try:
+                if label == "evidence":
+                    evidence = gather()
+                else:
+                    spans = gather()
+            except BaseException as e:  # noqa
+                problem("gathering the %s failed: %s: %s" % (label, type(e).__name__, _exc_text(e)))
     else:
-        S.profile = args.profile if args.profile != "auto" else "2018"
-        S.profile_reason = "numpy is missing"
         S.operations = []
-        for op in ORDER:
-            S.unavailable[op] = "numpy does not import"
+        S.fatal = "numpy does not import in the sandbox (%s)" % "; ".join(p["reason"] for p in S.problems)
     hello = {
         "type": "hello", "protocol": PROTOCOL, "version": VERSION,
         "implementation": {"name": os.path.basename(S.submission.rstrip("/")) or "submission",
                            "language": "python %d.%d.%d, numpy %s" % (sys.version_info[:3] + (numpy_version,))},
-        "profile": {"name": S.profile, "reason": S.profile_reason},
         "operations": S.operations,
+        "unavailable": S.unavailable,
         "problems": S.problems,
+        "evidence": evidence,
+        "sources": spans,
     }
+    if S.fatal:
+        hello["fatal"] = S.fatal
     write_message(hello)
     serve()
 
