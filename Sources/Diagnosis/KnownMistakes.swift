@@ -21,12 +21,26 @@ public struct KnownMistakes: Sendable {
         /// For a deviation: where to look for it in the student's source.
         public var sourcePattern: String?
         public var observations: [Observation]
+
+        public init(mistake: String, description: String, check: String, kind: String, sourcePattern: String?, observations: [Observation]) {
+            self.mistake = mistake
+            self.description = description
+            self.check = check
+            self.kind = kind
+            self.sourcePattern = sourcePattern
+            self.observations = observations
+        }
     }
 
     public let entries: [Entry]
 
-    /// Relative error under which two outputs count as the same (labelled).
+    /// Relative error under which two outputs count as the same (labelled): a mistake moves
+    /// outputs by 1e-3 and more, so 1e-6 tells mistakes apart and absorbs round-off.
     public static let relativeTolerance = 1e-6
+    /// For deviations, which move outputs by as little as 1e-8: two of them (a hard-coded Adam
+    /// epsilon and the efficient Adam form) differ from each other by less than `relativeTolerance`,
+    /// and float64 round-off between numpy and the engine stays below 1e-13.
+    public static let deviationRelativeTolerance = 1e-11
 
     public init(entries: [Entry]) { self.entries = entries }
 
@@ -71,14 +85,15 @@ public struct KnownMistakes: Sendable {
     /// The entries of `kind` whose recorded outputs on `check` all agree with `observations`,
     /// with how many outputs were compared.
     public func matches(check: String, kind: String = "mistake", observations: [Observation]) -> [(entry: Entry, agreeing: Int)] {
-        entries.filter { $0.check == check && $0.kind == kind }.compactMap { entry in
+        let tolerance = kind == "deviation" ? Self.deviationRelativeTolerance : Self.relativeTolerance
+        return entries.filter { $0.check == check && $0.kind == kind }.compactMap { entry in
             let n = min(entry.observations.count, observations.count)
             guard n > 0, entry.observations.count <= observations.count || observations.count == Observation.limit else { return nil }
             for i in 0..<n {
                 let (a, b) = (entry.observations[i], observations[i])
                 guard a.key == b.key, a.value.shape == b.value.shape else { return nil }
                 for (x, y) in zip(a.value.scalars, b.value.scalars) where !(x == y || (x.isNaN && y.isNaN)) {
-                    guard RelativeError.of(x, y) <= Self.relativeTolerance else { return nil }
+                    guard RelativeError.of(x, y) <= tolerance else { return nil }
                 }
             }
             return (entry, n)

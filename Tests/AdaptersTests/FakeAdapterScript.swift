@@ -59,9 +59,10 @@ if MODE == "silent":
 send({
     "type": "hello",
     "protocol": os.environ.get("FAKE_PROTOCOL", "gradecheck-implementation"),
-    "version": int(os.environ.get("FAKE_VERSION", "1")),
+    "version": int(os.environ.get("FAKE_VERSION", "2")),
     "implementation": {"name": "fake-submission", "language": "python %d.%d" % sys.version_info[:2]},
-    "profile": {"name": "2018", "reason": "dropout_forward's docstring says keep"},
+    "unavailable": {"svm_loss": {"kind": "not_implemented", "reason": "stub"}, "update": {"kind": "does_not_import", "file": "cs231n/optim.py", "line": 12, "reason": "SyntaxError: invalid syntax"}},
+    "evidence": {"fully_connected_net_arguments": ["dropout", "normalization"]},
     "operations": ["affine_forward", "relu_forward", "evaluate_batch", "echo"],
     "problems": [
         {"operation": "svm_loss", "reason": "not implemented (raises NotImplementedError)"},

@@ -184,8 +184,8 @@ struct ProcessStartupTests {
 
     @Test("hello with version 2: a clear error naming both versions, and no process left")
     func version2() throws {
-        let adapter = folder.adapter(extra: ["FAKE_VERSION": "2"])
-        #expect(throws: AdapterStartupError.versionMismatch(supported: 1, got: 2)) { try adapter.start() }
+        let adapter = folder.adapter(extra: ["FAKE_VERSION": "3"])
+        #expect(throws: AdapterStartupError.versionMismatch(supported: 2, got: 3)) { try adapter.start() }
         #expect(adapter.processGroupID == nil)
         guard case let .crashed(detail)? = callError(adapter, "calls") else { Issue.record("not crashed"); return }
         #expect(detail.contains("version 2") && detail.contains("version 1"))

@@ -18,15 +18,18 @@ struct ProcessImplementationTests {
         folder = try FakeAdapterFolder()
     }
 
-    @Test("hello: operations, profile, problems and name are recorded")
+    @Test("hello: operations, why others are missing, evidence, problems and name are recorded")
     func hello() throws {
         let adapter = folder.adapter()
         #expect(adapter.supportedOperations.isEmpty)
         try adapter.start()
         #expect(adapter.supportedOperations == [.affineForward, .reluForward])
-        #expect(adapter.hello?.unknownOperations == ["evaluate_batch", "echo"])
+        #expect(adapter.hello?.unknownOperations == ["echo"])
         #expect(adapter.implementationName == "fake-submission")
-        #expect(adapter.profile?.name == "2018")
+        #expect(adapter.unavailability(of: .svmLoss) == .notImplemented(operation: "svm_loss", detail: "stub"))
+        #expect(adapter.unavailability(of: .update) == .doesNotImport(operation: "update", detail: "cs231n/optim.py:12: SyntaxError: invalid syntax"))
+        #expect(adapter.unavailability(of: .affineForward) == nil)
+        #expect(adapter.hello?.evidence["fully_connected_net_arguments"] == .list([.string("dropout"), .string("normalization")]))
         #expect(adapter.problems.count == 2)
         #expect(adapter.problems.last == AdapterHello.Problem(file: "cs231n/optim.py", line: 12, reason: "SyntaxError: invalid syntax"))
         #expect(adapter.name == "fake")

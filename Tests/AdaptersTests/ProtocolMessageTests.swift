@@ -22,17 +22,23 @@ struct ProtocolMessageTests {
     @Test("hello: every field is read")
     func hello() throws {
         let hello = try ProtocolCodec.decodeHello(payload("""
-            {"type": "hello", "protocol": "gradecheck-implementation", "version": 1,
+            {"type": "hello", "protocol": "gradecheck-implementation", "version": 2,
              "implementation": {"name": "alice", "language": "python 3.11.7"},
-             "profile": {"name": "2018", "reason": "docstring"},
-             "operations": ["affine_forward", "evaluate_batch", "relu_forward"],
+             "operations": ["affine_forward", "evaluate_batch", "relu_forward", "echo"],
+             "unavailable": {"update": {"kind": "does_not_import", "file": "cs231n/optim.py", "line": 26, "reason": "SyntaxError (Python 2 print statement)"}},
+             "evidence": {"markers": ["delete_line"], "adam_default_t": 1},
+             "sources": {"relu_forward": {"file": "cs231n/layers.py", "line": 40, "end_line": 60}},
              "problems": [{"operation": "svm_loss", "reason": "stub"}, {"file": "cs231n/optim.py", "line": 12, "reason": "SyntaxError"}]}
             """))
         #expect(hello.implementationName == "alice")
         #expect(hello.language == "python 3.11.7")
-        #expect(hello.profile == AdapterHello.Profile(name: "2018", reason: "docstring"))
         #expect(hello.knownOperations == [.affineForward, .reluForward])
-        #expect(hello.unknownOperations == ["evaluate_batch"])
+        #expect(hello.unknownOperations == ["echo"])
+        #expect(hello.unavailable["update"] == AdapterHello.Unavailable(
+            doesNotImport: true, problem: AdapterHello.Problem(operation: "update", file: "cs231n/optim.py", line: 26, reason: "SyntaxError (Python 2 print statement)")))
+        #expect(hello.evidence["adam_default_t"] == .integer(1))
+        #expect(hello.sources["relu_forward"] == .dict(["file": .string("cs231n/layers.py"), "line": .integer(40), "end_line": .integer(60)]))
+        #expect(hello.fatal == nil)
         #expect(hello.problems == [
             AdapterHello.Problem(operation: "svm_loss", reason: "stub"),
             AdapterHello.Problem(file: "cs231n/optim.py", line: 12, reason: "SyntaxError"),
@@ -44,20 +50,20 @@ struct ProtocolMessageTests {
 
     @Test("hello: another version is refused with a message naming both")
     func helloVersion() {
-        #expect(throws: AdapterStartupError.versionMismatch(supported: 1, got: 2)) {
+        #expect(throws: AdapterStartupError.versionMismatch(supported: 2, got: 3)) {
             // Fields of a future version do not matter: the version is checked first.
-            try ProtocolCodec.decodeHello(self.payload(#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 2, "ops": {}}"#))
+            try ProtocolCodec.decodeHello(self.payload(#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 3, "ops": {}}"#))
         }
-        let message = AdapterStartupError.versionMismatch(supported: 1, got: 2).description
-        #expect(message.contains("version 2") && message.contains("version 1"))
+        let message = AdapterStartupError.versionMismatch(supported: 2, got: 3).description
+        #expect(message.contains("version 3") && message.contains("version 2"))
     }
 
     @Test("hello: wrong protocol, wrong first message, missing fields", arguments: [
-        (#"{"type": "hello", "protocol": "other", "version": 1, "operations": []}"#, "\"other\""),
+        (#"{"type": "hello", "protocol": "other", "version": 2, "operations": []}"#, "\"other\""),
         (#"{"type": "result", "id": 1, "results": {}}"#, "result"),
-        (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 1}"#, "operations"),
+        (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 2}"#, "operations"),
         (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": "1", "operations": []}"#, "version"),
-        (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 1, "operations": [1]}"#, "operations"),
+        (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 2, "operations": [1]}"#, "operations"),
         ("not json", "JSON"),
     ])
     func badHello(text: String, mentioned: String) {

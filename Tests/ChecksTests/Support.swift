@@ -12,9 +12,20 @@ enum Shared {
     static let fixtures: FixtureStore = try! FixtureStore(folder: root.appendingPathComponent("fixtures/cases").path)
     static let digits: DataSplits<Double> = try! Digits.load()
 
-    static func grade(_ implementation: AssignmentImplementation, only: [String] = []) -> [CheckResult] {
-        let context = CheckContext(
-            implementation: implementation, fixtures: fixtures, trainingData: (digits.train, digits.validation), seed: 0)
-        return try! CheckRunner(checks: CheckRunner.select(Catalog.checks, only: only, skip: [])).run(context)
+    static func context(_ implementation: AssignmentImplementation, profile: Profile = .everything) -> CheckContext {
+        CheckContext(
+            implementation: implementation, fixtures: fixtures, trainingData: (digits.train, digits.validation), seed: 0,
+            profile: profile)
+    }
+
+    /// Every selected check against `implementation`, all of them graded (`Profile.everything`)
+    /// unless a profile is given.
+    static func grade(_ implementation: AssignmentImplementation, only: [String] = [], profile: Profile = .everything, strict: Bool = false) -> [CheckResult] {
+        try! CheckRunner(checks: CheckRunner.select(Catalog.checks, only: only, skip: []), strict: strict)
+            .run(context(implementation, profile: profile))
+    }
+
+    static func run(_ results: [CheckResult]) -> GradingRun {
+        GradingRun(implementation: "test", profile: "all", profileReason: "", seed: 0, toolVersion: "test", startedAt: Date(), duration: 0, results: results)
     }
 }

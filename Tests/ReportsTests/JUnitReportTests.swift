@@ -32,9 +32,11 @@ import Testing
             #expect(suite.attributes["failures"] == having("failure"))
             #expect(suite.attributes["errors"] == having("error"))
             #expect(suite.attributes["skipped"] == having("skipped"))
-            #expect(suite.attributes["failures"] == String(group.results.filter { $0.outcome == .failed }.count))
-            #expect(suite.attributes["errors"] == String(group.results.filter { $0.outcome == .errored }.count))
-            #expect(suite.attributes["skipped"] == String(group.results.filter { $0.outcome == .skipped }.count))
+            let missing = group.results.filter { $0.outcome == .missing }
+            let unimportable = missing.filter { $0.missingKind == .doesNotImport }.count
+            #expect(suite.attributes["failures"] == String(group.results.filter { $0.outcome == .failed }.count + missing.count - unimportable))
+            #expect(suite.attributes["errors"] == String(group.results.filter { $0.outcome == .errored }.count + unimportable))
+            #expect(suite.attributes["skipped"] == String(group.results.filter { $0.outcome == .notApplicable }.count))
             #expect(suite.children.map(\.name).first == "properties")
             #expect(suite.children.suffix(2).map(\.name) == ["system-out", "system-err"])
             #expect(cases.allSatisfy { $0.attributes["classname"]?.hasPrefix("gradecheck.") == true })
@@ -50,14 +52,15 @@ import Testing
             #expect(testcase.attributes["classname"] == "gradecheck." + result.group)
             let expected: [String] =
                 switch result.outcome {
-                case .passed: []
+                case .passed, .warned, .provided: []
                 case .failed: ["failure"]
                 case .errored: ["error"]
-                case .skipped: ["skipped"]
+                case .missing: [result.missingKind == .doesNotImport ? "error" : "failure"]
+                case .notApplicable: ["skipped"]
                 }
             #expect(testcase.children.map(\.name) == expected, "\(result.id)")
         }
-        try #require(cases.count == 6)
+        try #require(cases.count == 10)
         let failure = try cases[1].child()
         #expect(failure.attributes["type"] == "WrongAnswer")
         #expect(failure.attributes["message"] == run.results[1].message)
@@ -66,14 +69,18 @@ import Testing
         #expect(failure.text.contains("\\u{1B}[31mwarning\\u{1B}[0m <b>bold & \"quoted\"</b>"))
         #expect(try cases[2].child().attributes["type"] == "ImplementationError")
         #expect(try cases[2].child().text.contains("Traceback: ]]> | pipe"))
-        #expect(try cases[3].child().attributes["message"] == "profile 2017 has no bias correction")
+        #expect(try cases[4].child().attributes["message"] == "profile 2017 has no bias correction")
+        #expect(try cases[5].child().attributes["type"] == "DoesNotImport")
+        #expect(try cases[6].child().attributes["type"] == "NotImplemented")
+        #expect(cases[3].children.isEmpty && cases[8].children.isEmpty, "warned and provided checks are plain testcases")
     }
 
     @Test func passedOutputGoesToSuiteSystemOut() throws {
         let root = try XMLTree.parse(JUnitReport().data(SampleRuns.fixed))
         let suites = root.children
         #expect(try root.child("testsuite", 1).child("system-out").text == "[optim.sgd.step]\nstep ok\n")
-        #expect(try root.child("testsuite", 0).child("system-out").text == "")
+        #expect(try root.child("testsuite", 0).child("system-out").text == "[layers.relu.forward]\nwarning: out has shape (1, 5) where the course's docstring says (5,) <ok>\n")
+        #expect(try root.child("testsuite", 2).child("system-out").text == "[losses.softmax.value]\nprovided by the course\n")
         #expect(suites.allSatisfy { $0.children(named: "system-err").first?.text == "" })
     }
 
@@ -84,16 +91,19 @@ import Testing
         }
         #expect(properties.map(\.0) == [
             "implementation", "profile", "profile.reason", "seed", "tool.version",
-            "tolerance.layers.affine.forward", "tolerance.layers.relu.backward",
+            "tolerance.layers.affine.forward", "tolerance.layers.relu.backward", "tolerance.layers.relu.forward",
+            "verdict.layers.affine.forward", "verdict.layers.relu.backward", "verdict.layers.batchnorm.forward",
+            "verdict.layers.relu.forward", "warning.layers.relu.forward",
         ])
         #expect(properties.map(\.1) == [
             "swift-reference", "2024", "found `ln_param` in fc_net.py", "231", "0.4.0",
-            "relative error <= 1e-9", "relative error <= 1e-9",
+            "relative error <= 1e-9", "relative error <= 1e-9", "relative error <= 1e-6",
+            "passed", "failed", "errored", "passed with warnings", "out has shape (1, 5) where the course's docstring says (5,) <ok>",
         ])
     }
 
     @Test func suiteAttributes() throws {
-        let suite = try XMLTree.parse(JUnitReport(hostname: "runner-7").data(SampleRuns.fixed)).child("testsuite", 2)
+        let suite = try XMLTree.parse(JUnitReport(hostname: "runner-7").data(SampleRuns.fixed)).child("testsuite", 3)
         #expect(suite.attributes["name"] == "solver")
         #expect(suite.attributes["package"] == "gradecheck")
         #expect(suite.attributes["timestamp"] == "2026-01-01T09:30:45")

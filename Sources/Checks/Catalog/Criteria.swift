@@ -15,7 +15,7 @@ enum Criteria {
 
     /// A notebook golden (printed to 8 decimals): both tolerances are widened to that precision.
     static func golden(_ notebook: String) -> Criterion {
-        Criterion("golden", course: .relative(1e-6), basis: "notebook: \(notebook); the golden is printed to 8 decimals", reference: .relative(1e-12))
+        Criterion("golden", course: .relative(1e-6), basis: "notebook: \(notebook); the golden is printed to 8 decimals", reference: .relative(1e-12), printed: true)
     }
 
     /// Batch/layer normalization outputs and gradients: the notebook looks only at statistics

@@ -149,6 +149,8 @@ enum NormalizationChecks {
             }
             let kept = Double(out.scalars.filter { $0 != 0 }.count) / Double(out.count)
             let mean = out.sum() / Double(out.count)
+            let telling = abs(kept - keep) > keptBound || abs(mean - inputMean) > meanBound * abs(inputMean)
+            if telling { ctx.observe("fraction kept and mean at keep \(keep)", Tensor([kept, mean])) }
             let said = "p = \(p) (dropout_param['p'], \(ctx.dropoutP.phrase) in the \(ctx.profile) docstring: '\(conventions.dropoutDocstring)')"
             if abs(kept - keep) > keptBound {
                 guard abs(kept - (1 - keep)) <= keptBound else {

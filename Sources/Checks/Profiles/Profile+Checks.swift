@@ -55,7 +55,9 @@ public struct ProfilePlan: Sendable, Equatable {
     /// `2018-2020`, or `2025-2026-a1+a2` for both assignments.
     public var id: String {
         guard parts.count > 1 else { return parts[0].id }
-        return parts[0].yearsText + "-" + parts.map { "a\($0.assignment.rawValue)" }.joined(separator: "+")
+        let first = parts.map(\.years.lowerBound).max()!, last = parts.map(\.years.upperBound).min()!
+        let span = first >= last ? "\(first)" : "\(first)-\(last)"
+        return span + "-" + parts.map { "a\($0.assignment.rawValue)" }.joined(separator: "+")
     }
 
     /// The part that grades `check` and its status there: the first part where it carries points,

@@ -97,7 +97,9 @@ public enum ProfileDetector {
         var rules: [((Profile) -> Bool, String)] = []
         if let arguments = e.fullyConnectedNetArguments {
             if arguments.contains("dropout_keep_ratio") {
-                rules.append(({ $0.years.lowerBound >= 2021 && $0.functions[.fullyConnectedNet] != nil }, "FullyConnectedNet.__init__ takes dropout_keep_ratio (2021+)"))
+                // Every 2021+ fc_net.py has it, but for the 2021-2024 assignment 1 (TwoLayerNet only).
+                rules.append(({ $0.years.lowerBound >= 2021 && !($0.assignment == .one && $0.years.upperBound <= 2024) },
+                              "FullyConnectedNet.__init__ takes dropout_keep_ratio (2021+)"))
             } else if arguments.contains("normalization") {
                 rules.append(({ $0.years.overlaps(2018...2020) }, "FullyConnectedNet.__init__ takes normalization and dropout (2018-2020)"))
             } else if arguments.contains("use_batchnorm") {

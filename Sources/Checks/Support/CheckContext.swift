@@ -35,8 +35,9 @@ public final class CheckContext {
 
     /// The check running now (set by the runner).
     public internal(set) var check: Check?
-    /// What the implementation answered during the current check (the compared outputs, in
-    /// order, at most `Observation.limit`), for diagnosis.
+    /// The outputs that told the implementation from the reference during the current check
+    /// (beyond the reference's precision, or the numerical gradient), in order, at most
+    /// `Observation.limit`: what diagnosis matches against known mistakes and deviations.
     public internal(set) var observations: [Observation] = []
     /// Differences the course accepts, found during the current check.
     public internal(set) var warnings: [String] = []
@@ -63,8 +64,8 @@ public final class CheckContext {
 
     /// Judges `got` against `expected` by the current check's criterion `criterion` (its first
     /// when nil): beyond what the course accepts is a `CheckFailure`; within it but beyond the
-    /// reference's precision is a warning. Both tolerances are widened to the printed precision
-    /// of `expected` (the notebooks' goldens carry 8 decimals). A shape numpy treats alike
+    /// reference's precision is a warning. For a notebook golden both tolerances are widened, entry
+    /// by entry, to its printed precision (the notebooks print 8 decimals). A shape numpy treats alike
     /// (`(1, D)` for `(D,)`) is compared entry by entry, with a warning. Entries in
     /// `courseExcludes` (e.g. ReLU's kink, where any subgradient is right) count only for the
     /// reference.
@@ -73,9 +74,10 @@ public final class CheckContext {
         courseExcludes: Set<Int> = [], hint: String? = nil, deviation: String? = nil
     ) throws {
         let rule = try currentCheck().criterion(criterion)
-        observe(name, got)
+        let original = got
         var got = got
         if got.shape != expected.shape {
+            observe(name, original)
             guard Compare.equivalentShapes(got.shape, expected.shape) else {
                 throw CheckFailure(Compare.shapeMismatch(got, expected, name))
             }
@@ -83,26 +85,27 @@ public final class CheckContext {
             got = try got.reshaped(expected.shape)
         }
         if rule.course != nil, let nan = got.firstNonFiniteIndex, expected.scalars[nan].isFinite, !courseExcludes.contains(nan) {
+            if observations.last?.key != name { observe(name, original) }
             throw CheckFailure("\(name) has a NaN or infinity at index \(Shape.describe(Compare.multiIndex(nan, got.shape))) (expected \(expected.scalars[nan]))" + (hint.map { ". \($0)" } ?? ""))
         }
         var courseBound = Double.infinity
-        if let courseRule = rule.course {
-            let course = courseRule.with(max(courseRule.value, Compare.printedPrecision(expected, courseRule)))
+        if let course = rule.course {
             courseBound = course.value
-            let (error, index) = Compare.worst(got, expected, course, excluding: courseExcludes)
-            if error > course.value {
-                var message = Compare.difference(got, expected, name, error, index, course)
+            let allowances = rule.printed ? Compare.printedPrecision(expected, course) : nil
+            if let (error, bound, index) = Compare.violation(got, expected, course, excluding: courseExcludes, allowances: allowances) {
+                if observations.last?.key != name { observe(name, original) }
+                var message = Compare.difference(got, expected, name, error, bound, index, course)
                 message += " (\(rule.basis))"
                 if let cause = Compare.likelyCause(got, expected) { message += ". Likely cause: \(cause)" }
                 if let hint { message += ". \(hint)" }
                 throw CheckFailure(message)
             }
         }
-        guard let referenceRule = rule.reference else { return }
-        let reference = referenceRule.with(max(referenceRule.value, Compare.printedPrecision(expected, referenceRule)))
-        let (drift, at) = Compare.worst(got, expected, reference)
-        guard drift > reference.value else { return }
-        var text = "\(name) differs from the reference engine's: \(reference.measure) \(Compare.format(drift)) at index \(Shape.describe(Compare.multiIndex(at, got.shape))) (reference \(expected.scalars[at]), yours \(got.scalars[at])); a faithful implementation agrees within \(Compare.format(reference.value))" + (courseBound.isFinite ? ", the course accepts up to \(Compare.format(courseBound))" : "")
+        guard let reference = rule.reference else { return }
+        let allowances = rule.printed ? Compare.printedPrecision(expected, reference) : nil
+        guard let (drift, bound, at) = Compare.violation(got, expected, reference, allowances: allowances) else { return }
+        if observations.last?.key != name { observe(name, original) }
+        var text = "\(name) differs from the reference engine's: \(reference.measure) \(Compare.format(drift)) at index \(Shape.describe(Compare.multiIndex(at, got.shape))) (reference \(expected.scalars[at]), yours \(got.scalars[at])); a faithful implementation agrees within \(Compare.format(bound))" + (courseBound.isFinite ? ", the course accepts up to \(Compare.format(courseBound))" : "")
         if let deviation { text += ". \(deviation)" }
         warn(text)
     }

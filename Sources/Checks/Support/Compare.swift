@@ -6,48 +6,66 @@ import NumericCore
 /// shape, the worst index, expected vs got, the error against the labelled tolerance, and a likely
 /// cause where one is recognisable.
 public enum Compare {
-    /// The largest error of `got` against `expected` under `tolerance`'s measure, and where (a
-    /// flat index); entries in `excluding` are not measured. NaN against a number counts as
-    /// infinitely wrong; NaN against NaN as equal. Shapes must have the same number of entries.
-    static func worst(_ got: Tensor<Double>, _ expected: Tensor<Double>, _ tolerance: ErrorBound, excluding: Set<Int> = []) -> (error: Double, index: Int) {
-        var best = (0.0, 0)
-        var sum = 0.0
+    /// The entry of `got` that exceeds its allowance under `tolerance`'s measure by the largest
+    /// factor, with its error and allowance; nil when none does. Entries in `excluding` are not
+    /// measured. NaN against a number counts as infinitely wrong; NaN against NaN as equal.
+    /// `allowances` widens the bound entry by entry (a golden's printed precision); shapes must
+    /// have the same number of entries.
+    static func violation(
+        _ got: Tensor<Double>, _ expected: Tensor<Double>, _ tolerance: ErrorBound, excluding: Set<Int> = [],
+        allowances: [Double]? = nil
+    ) -> (error: Double, bound: Double, index: Int)? {
+        let errors = entryErrors(got, expected, tolerance)
+        if case .sumOfAbsolute = tolerance {
+            let total = errors.enumerated().reduce(0.0) { excluding.contains($1.offset) ? $0 : $0 + $1.element }
+            let bound = max(tolerance.value, allowances?.reduce(0, +) ?? 0)
+            let worst = errors.indices.max { errors[$0] < errors[$1] } ?? 0
+            return total > bound ? (total, bound, worst) : nil
+        }
+        var found: (error: Double, bound: Double, index: Int)?
+        var worstRatio = 1.0
+        for i in errors.indices where !excluding.contains(i) {
+            let bound = max(tolerance.value, allowances?[i] ?? 0)
+            let ratio = bound > 0 ? errors[i] / bound : (errors[i] > 0 ? .infinity : 0)
+            if ratio > worstRatio || (ratio.isInfinite && found == nil) {
+                worstRatio = ratio
+                found = (errors[i], bound, i)
+            }
+        }
+        return found
+    }
+
+    /// Each entry's error under `tolerance`'s measure (0 where equal, infinity for NaN against a
+    /// number).
+    static func entryErrors(_ got: Tensor<Double>, _ expected: Tensor<Double>, _ tolerance: ErrorBound) -> [Double] {
         let scale = expected.scalars.reduce(0.0) { max($0, abs($1)) }
-        for i in 0..<got.count where !excluding.contains(i) {
+        return (0..<got.count).map { i in
             let a = got.scalars[i], b = expected.scalars[i]
-            if a == b || (a.isNaN && b.isNaN) { continue }
+            if a == b || (a.isNaN && b.isNaN) { return 0 }
             var e: Double
             switch tolerance {
             case .relative: e = RelativeError.of(a, b)
             case .absolute, .sumOfAbsolute, .statistic: e = abs(a - b)
             case .scaled: e = abs(a - b) / max(scale, Double.leastNormalMagnitude)
             }
-            if e.isNaN { e = .infinity }
-            sum += e
-            if e > best.0 { best = (e, i) }
+            return e.isNaN ? .infinity : e
         }
-        if case .sumOfAbsolute = tolerance { return (sum, best.1) }
-        return best
     }
 
-    /// How far from the true values `expected` may be because it was printed with few digits (the
-    /// notebooks' goldens: `1.49834967`), in `tolerance`'s measure: half a unit in the last
-    /// printed decimal of each entry. Negligible (about 1e-16) for arrays recorded in full.
-    static func printedPrecision(_ expected: Tensor<Double>, _ tolerance: ErrorBound) -> Double {
-        var bound = 0.0, sum = 0.0
+    /// How far each entry of a printed golden (`1.49834967`, `0.`) may be from the true value,
+    /// in `tolerance`'s measure: half a unit in the last decimal the array is printed with (the
+    /// most decimals any of its entries shows).
+    static func printedPrecision(_ expected: Tensor<Double>, _ tolerance: ErrorBound) -> [Double] {
+        let digits = expected.scalars.filter(\.isFinite).map(decimals).max() ?? 0
+        let half = 0.5 * pow(10, -Double(digits))
         let scale = expected.scalars.reduce(0.0) { max($0, abs($1)) }
-        for b in expected.scalars where b.isFinite {
-            let half = 0.5 * pow(10, -Double(decimals(b)))
-            let e: Double = switch tolerance {
-            case .relative: half / max(1e-8, 2 * abs(b) - half)
+        return expected.scalars.map { b in
+            switch tolerance {
+            case .relative: half / max(1e-8, 2 * abs(b) - half, half)
             case .absolute, .sumOfAbsolute, .statistic: half
             case .scaled: half / max(scale, Double.leastNormalMagnitude)
             }
-            bound = max(bound, e)
-            sum += half
         }
-        if case .sumOfAbsolute = tolerance { return sum }
-        return bound
     }
 
     /// The decimals `x` is written with in its shortest round-trip form: `1.49834967` has 8,
@@ -78,9 +96,9 @@ public enum Compare {
     }
 
     /// `out: relative error 3.2e-3 > 1.0e-6; worst at index (1, 2): expected 0.5, got 0.49`.
-    static func difference(_ got: Tensor<Double>, _ expected: Tensor<Double>, _ name: String, _ error: Double, _ index: Int, _ bound: ErrorBound) -> String {
+    static func difference(_ got: Tensor<Double>, _ expected: Tensor<Double>, _ name: String, _ error: Double, _ bound: Double, _ index: Int, _ measure: ErrorBound) -> String {
         let at = Shape.describe(multiIndex(index, got.shape))
-        return "\(name): \(bound.measure) \(format(error)) > \(format(bound.value)); worst at index \(at): expected \(expected.scalars[index]), got \(got.scalars[index])"
+        return "\(name): \(measure.measure) \(format(error)) > \(format(bound)); worst at index \(at): expected \(expected.scalars[index]), got \(got.scalars[index])"
     }
 
     /// Recognisable mistakes: all zeros, a constant factor, a sign flip, a transposed square.

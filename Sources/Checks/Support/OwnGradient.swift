@@ -53,10 +53,10 @@ enum OwnGradient {
         let settings = try settings(ctx)
         let analytic = try matchingShape(ctx, name, analytic, x)
         if let result = try batch(ctx, call, weights: dout, at: x, analytic: analytic, settings: settings) {
-            return try verdict(result, name, operation)
+            return try verdict(ctx, result, name, operation, analytic)
         }
         let result = try GradientChecker.checkArray(f, at: x, upstream: dout, analytic: analytic, settings: settings)
-        try verdict(result, name, operation)
+        try verdict(ctx, result, name, operation, analytic)
     }
 
     /// A gradient must have the shape of what it is the gradient of; a shape numpy treats alike
@@ -116,21 +116,22 @@ enum OwnGradient {
             indices = Array(rng.permutation(x.count).prefix(sample)).sorted()
         }
         if let result = try batch(ctx, call, weights: nil, at: x, analytic: analytic, settings: settings, indices: indices) {
-            return try verdict(result, name, operation)
+            return try verdict(ctx, result, name, operation, analytic)
         }
         if let indices {
             let differences = try NumericalGradient.entries(f, at: x, indices: indices, step: settings.step)
             let result = try GradientChecker.compare(differences, analytic: analytic, shape: x.shape, mode: .sampled(count: indices.count, seed: ctx.seed), settings: settings) { i, h in
                 try NumericalGradient.entries(f, at: x, indices: [i], step: h)
             }
-            return try verdict(result, name, operation)
+            return try verdict(ctx, result, name, operation, analytic)
         }
         let result = try GradientChecker.check(f, at: x, analytic: analytic, settings: settings)
-        try verdict(result, name, operation)
+        try verdict(ctx, result, name, operation, analytic)
     }
 
-    static func verdict(_ result: GradientCheckResult, _ name: String, _ operation: String) throws {
+    static func verdict(_ ctx: CheckContext, _ result: GradientCheckResult, _ name: String, _ operation: String, _ analytic: Tensor<Double>) throws {
         guard !result.passed else { return }
+        ctx.observe(name + " (own gradient)", analytic)
         let worst = result.failures.max { $0.relativeError < $1.relativeError } ?? result.worst!
         throw CheckFailure(
             "\(name) disagrees with the numerical gradient of your own \(operation): relative error \(Compare.format(worst.relativeError)) at index \(Shape.describe(worst.index)) (numerical \(worst.numeric), yours \(worst.analytic)); \(result.failures.count) of \(result.checkedCount) entries outside \(result.settings.relativeTolerance) (kinks set aside: \(result.kinks.count)). The backward pass does not differentiate the forward pass.")

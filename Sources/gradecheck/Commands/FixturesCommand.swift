@@ -47,6 +47,13 @@ struct FixturesCommand: ParsableCommand {
                 for (name, cases) in mistakes where !cases.isEmpty {
                     if try FixtureFile(cases: cases).write(to: location.mistakes.appendingPathComponent(name).path) { written += 1 }
                 }
+                // A mutant whose outputs are no longer recorded (or that is gone) leaves no file behind.
+                let kept = Set(mistakes.filter { !$0.value.isEmpty }.keys)
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: location.mistakes.path)) ?? []
+                where name.hasSuffix(".json") && !kept.contains(name) {
+                    try FileManager.default.removeItem(at: location.mistakes.appendingPathComponent(name))
+                    written += 1
+                }
                 print("\(written > 0 ? "wrote  " : "same   ") \(location.mistakes.path) (\(mistakes.values.map(\.count).reduce(0, +)) cases for \(mistakes.count) known mistakes)")
             } catch {
                 throw ExitCodes.report(error)

@@ -27,11 +27,23 @@ enum SampleRuns {
                 outcome: .errored, points: 3, message: "the implementation crashed: signal 11 (SIGSEGV)",
                 output: "Traceback: ]]> | pipe | `tick` ```fence```\r\nbell\u{07}nul\u{00}end", duration: 1.5),
             CheckResult(
-                id: "optim.adam.trajectory", group: "optim", title: "Adam, 10 steps", outcome: .skipped, points: 2,
+                id: "layers.relu.forward", group: "layers", title: "ReLU forward pass", outcome: .warned, points: 1,
+                warnings: ["out has shape (1, 5) where the course's docstring says (5,) <ok>"], tolerance: "relative error <= 1e-6"),
+            CheckResult(
+                id: "optim.adam.trajectory", group: "optim", title: "Adam, 10 steps", outcome: .notApplicable, points: 2,
                 message: "profile 2017 has no bias correction"),
+            CheckResult(
+                id: "optim.adam.step", group: "optim", title: "Adam, one step", outcome: .missing, points: 2,
+                message: "cs231n/optim.py:26: SyntaxError (Python 2 print statement)", missingKind: .doesNotImport),
+            CheckResult(
+                id: "optim.rmsprop.step", group: "optim", title: "RMSProp, one step", outcome: .missing, points: 2,
+                message: "rmsprop is still the starter's stub (it returns None)"),
             CheckResult(
                 id: "optim.sgd.step", group: "optim", title: "SGD step", outcome: .passed, points: 1,
                 tolerance: "relative error <= 1e-12", output: "step ok\n", duration: 0.001, hidden: true),
+            CheckResult(
+                id: "losses.softmax.value", group: "losses", title: "softmax loss", outcome: .provided, points: 1,
+                message: "provided by the course (the 2016 starter ships softmax_loss finished)"),
             CheckResult(
                 id: "solver.overfit.small", group: "solver", title: "Overfits 50 examples", outcome: .passed,
                 points: 3, duration: 12345.6789),
@@ -72,7 +84,7 @@ enum SampleRuns {
             CheckResult(id: "a <b> & \"c\" 'd'", group: "  ", title: "tab\there\nnewline", outcome: .failed,
                 points: 1, message: "", tolerance: " "),
             CheckResult(id: "", group: "", title: "", outcome: .errored, points: 1),
-            CheckResult(id: "\u{1B}[31mred\u{1B}[0m", group: "g|r`o*u_p", title: "🧪 e\u{301}", outcome: .skipped,
+            CheckResult(id: "\u{1B}[31mred\u{1B}[0m", group: "g|r`o*u_p", title: "🧪 e\u{301}", outcome: .notApplicable,
                 points: 1, output: "\u{FFFE}\u{FFFF}\u{0B}\u{0C}"),
             CheckResult(id: "]]>", group: "\t\n", title: "]]>", outcome: .passed, points: 1, output: "]]>"),
         ])
