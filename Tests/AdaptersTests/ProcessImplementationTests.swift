@@ -91,7 +91,7 @@ struct ProcessImplementationTests {
         let reply = try adapter.perform(.affineForward, ["x": .array(Tensor([1, 2]))])
         #expect(try reply.array("out") == Tensor([1, 2]))
         _ = try reply.handle("cache")
-        #expect(throws: ImplementationError.notImplemented(operation: "svm_loss", detail: "not provided by fake")) {
+        #expect(throws: ImplementationError.notImplemented(operation: "svm_loss", detail: "stub")) {
             try adapter.perform(.svmLoss, [:])
         }
         adapter.shutdown()

@@ -158,7 +158,7 @@ enum NormalizationChecks {
                 }
                 let other = "your dropout_forward treats p as \(ctx.dropoutP.other.phrase)"
                 guard conventions.otherDropoutPAccepted else {
-                    throw CheckFailure("\(said): \(String(format: "%.3f", kept)) of the units are kept, expected about \(keep): \(other), but in the \(ctx.profile) assignment p is \(ctx.dropoutP.phrase)")
+                    throw CheckFailure("\(said): \(String(format: "%.3f", kept)) of the units are kept, expected about \(keep): \(other), but in the \(ctx.profile) p is \(ctx.dropoutP.phrase)")
                 }
                 ctx.warn("\(other); the \(ctx.profile) docstring says '\(conventions.dropoutDocstring)' (\(ctx.dropoutP.phrase)). The lectures used the other meaning, so the course accepts both")
             }

@@ -121,7 +121,7 @@ public struct CheckRunner {
     func evaluate(_ check: Check, _ context: CheckContext) -> Evaluation {
         for operation in check.requires where !context.implementation.supportedOperations.contains(operation) {
             let error = context.implementation.unavailability(of: operation)
-                ?? .notImplemented(operation: operation.rawValue, detail: "not provided by \(context.implementation.name)")
+                ?? .notImplemented(operation: operation.rawValue, detail: "\(operation.rawValue) is not provided by \(context.implementation.name)")
             return missing(error, 0)
         }
         let start = DispatchTime.now().uptimeNanoseconds
@@ -148,6 +148,9 @@ public struct CheckRunner {
     func missing(_ error: ImplementationError, _ duration: Double) -> Evaluation {
         if case let .doesNotImport(_, detail) = error {
             return Evaluation(outcome: .missing, message: detail, duration: duration, missing: .doesNotImport)
+        }
+        if case let .notImplemented(_, detail) = error, !detail.isEmpty {
+            return Evaluation(outcome: .missing, message: detail, duration: duration, missing: .notImplemented)
         }
         return Evaluation(outcome: .missing, message: error.description, duration: duration, missing: .notImplemented)
     }

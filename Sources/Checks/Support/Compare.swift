@@ -46,7 +46,7 @@ public enum Compare {
             switch tolerance {
             case .relative: e = RelativeError.of(a, b)
             case .absolute, .sumOfAbsolute, .statistic: e = abs(a - b)
-            case .scaled: e = abs(a - b) / max(scale, Double.leastNormalMagnitude)
+            case .scaled: e = abs(a - b) / max(scale, ErrorBound.scaleFloor)
             }
             return e.isNaN ? .infinity : e
         }
@@ -63,7 +63,7 @@ public enum Compare {
             switch tolerance {
             case .relative: half / max(1e-8, 2 * abs(b) - half, half)
             case .absolute, .sumOfAbsolute, .statistic: half
-            case .scaled: half / max(scale, Double.leastNormalMagnitude)
+            case .scaled: half / max(scale, ErrorBound.scaleFloor)
             }
         }
     }

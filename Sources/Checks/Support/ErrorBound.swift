@@ -10,13 +10,19 @@ public enum ErrorBound: Sendable, Equatable, CustomStringConvertible {
     case absolute(Double)
     /// The sum of |a - b| over the entries (the notebook's test-time scores assertion).
     case sumOfAbsolute(Double)
-    /// The largest |a - b| divided by the largest |b|: an error measured against the output's
-    /// scale, so that an entry near 0 (gamma * xhat + beta crossing 0) does not count as a large
-    /// relative error.
+    /// The largest |a - b| divided by the largest |b| (at least `scaleFloor`): an error measured
+    /// against the output's scale, so that an entry near 0 (gamma * xhat + beta crossing 0) does
+    /// not count as a large relative error.
     case scaled(Double)
     /// A statistic the check computes itself, named by `measure` (`|std(W) - weight_scale| /
     /// weight_scale`), must not exceed the bound.
     case statistic(String, Double)
+
+    /// The smallest scale `scaled` divides by: an output whose entries are all smaller (a bias
+    /// gradient behind batch normalization, zero in exact arithmetic but 1e-17 in float64) is
+    /// measured in absolute terms against it, as the course's rel_error floors its denominator
+    /// at 1e-8.
+    public static let scaleFloor = 1e-6
 
     public var value: Double {
         switch self { case let .relative(v), let .absolute(v), let .sumOfAbsolute(v), let .scaled(v), let .statistic(_, v): v }

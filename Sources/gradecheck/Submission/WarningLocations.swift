@@ -3,12 +3,15 @@ import Foundation
 import Grading
 import Implementation
 
-/// Names the line behind a warning: a warning about an output of a course function the
-/// submission defines gets where the function is (`cs231n/layers.py:211`), and, when a known
-/// deviation says what to look for, the line inside it that matches.
+/// Names the line behind a warning. A warning about an output of a course function the
+/// submission defines gets where the function is (`relu_backward is at cs231n/layers.py:51`);
+/// when a known deviation matched and says what to look for, the line inside the function that
+/// shows it (`cs231n/layers.py:54: dx = dout * (x >= 0)`).
 struct WarningLocations {
     let subject: Subject
     let checks: [Check]
+    /// The pattern of the known deviation matched on each check.
+    let patterns: [String: String]
 
     func annotate(_ results: inout [CheckResult]) {
         let byID = Dictionary(uniqueKeysWithValues: checks.map { ($0.id, $0) })
@@ -16,8 +19,10 @@ struct WarningLocations {
             guard let check = byID[results[i].id] else { continue }
             let spans = check.grades.compactMap(span)
             guard let first = spans.first else { continue }
+            let found = patterns[check.id].flatMap { pattern in spans.lazy.compactMap { line(matching: pattern, in: $0) }.first }
             results[i].warnings = results[i].warnings.map { warning in
                 if warning.contains("cs231n/") { return warning }
+                if warning.hasPrefix("Matches a deviation"), let found { return warning + " See \(found)." }
                 return warning + " (\(first.name) is at \(first.file):\(first.line))"
             }
         }
@@ -27,13 +32,34 @@ struct WarningLocations {
         let name: String
         let file: String
         let line: Int
+        let endLine: Int
+        let root: URL?
     }
 
     func span(_ function: CourseFunction) -> Span? {
         for part in subject.parts {
             guard case let .dict(fields)? = part.sources[function.definition],
                   case let .string(file)? = fields["file"], case let .integer(line)? = fields["line"] else { continue }
-            return Span(name: function.definition, file: file, line: line)
+            var end = line
+            if case let .integer(e)? = fields["end_line"] { end = e }
+            return Span(name: function.definition, file: file, line: line, endLine: end, root: part.source)
+        }
+        return nil
+    }
+
+    /// `cs231n/layers.py:54: dx = dout * (x >= 0)` for the first line of `span` matching `pattern`.
+    func line(matching pattern: String, in span: Span) -> String? {
+        guard let root = span.root, let text = try? String(contentsOf: root.appendingPathComponent(span.file), encoding: .utf8),
+              let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard span.line >= 1, span.line <= lines.count else { return nil }
+        for number in span.line...min(span.endLine, lines.count) {
+            let code = String(lines[number - 1])
+            let trimmed = code.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("#") { continue }
+            if regex.firstMatch(in: code, range: NSRange(code.startIndex..., in: code)) != nil {
+                return "\(span.file):\(number): \(trimmed.prefix(100))"
+            }
         }
         return nil
     }

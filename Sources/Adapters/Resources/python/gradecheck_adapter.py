@@ -730,7 +730,7 @@ def stub_reason():
         return None
     name = S.stub_returns[0]
     where = S.has_placeholder.get(name)
-    return "%s is still the starter's stub (it returns None%s)" % (name, "; `pass` at %s" % where if where else "")
+    return "%s is still the starter's stub: it returns None%s" % (name, " (`pass` at %s)" % where if where else "")
 
 
 # ----------------------------------------------------------------------------- loading
@@ -1420,7 +1420,7 @@ def starter(fname, what):
     if reason is not None and not reason.startswith(fname + " "):
         return NotImpl(reason)
     where = S.has_placeholder.get(fname)
-    return NotImpl("%s returned None for %s: still the starter's stub%s" % (fname, what, " (`pass` at %s)" % where if where else ""))
+    return NotImpl("%s is still the starter's stub: it returns None for %s%s" % (fname, what, " (`pass` at %s)" % where if where else ""))
 
 
 def unpack(res, names, fname):

@@ -132,12 +132,12 @@ class Solver(object):
         iterations_per_epoch = max(num_train // self.batch_size, 1)
         num_iterations = self.num_epochs * iterations_per_epoch
 
-        for t in range(num_iterations):
+        for t in xrange(num_iterations):
             self._step()
 
             if self.verbose and t % self.print_every == 0:
-                print('(Iteration %d / %d) loss: %f' % (
-                    t + 1, num_iterations, self.loss_history[-1]))
+                print '(Iteration %d / %d) loss: %f' % (
+                    t + 1, num_iterations, self.loss_history[-1])
 
             epoch_end = (t + 1) % iterations_per_epoch == 0
             if epoch_end:
@@ -155,8 +155,8 @@ class Solver(object):
                 self.val_acc_history.append(val_acc)
 
                 if self.verbose:
-                    print('(Epoch %d / %d) train acc: %f; val_acc: %f' % (
-                        self.epoch, self.num_epochs, train_acc, val_acc))
+                    print '(Epoch %d / %d) train acc: %f; val_acc: %f' % (
+                        self.epoch, self.num_epochs, train_acc, val_acc)
 
                 if val_acc > self.best_val_acc:
                     self.best_val_acc = val_acc

@@ -18,8 +18,11 @@ def affine_forward(x, w, b):
 
     Returns out of shape (N, M) and cache = (x, w, b).
     """
+    # TODO: Copy over your solution from Assignment 1.
+    # *****START OF YOUR CODE (DO NOT DELETE/MODIFY THIS LINE)*****
     rows = x.reshape(x.shape[0], -1)
     out = rows.dot(w) + b
+    # *****END OF YOUR CODE (DO NOT DELETE/MODIFY THIS LINE)*****
     cache = (x, w, b)
     return out, cache
 

@@ -113,9 +113,9 @@ class FullyConnectedNet(object):
 
         self.bn_params = []
         if self.use_batchnorm:
-            self.bn_params = [{'mode': 'train'} for _ in range(self.num_layers - 1)]
+            self.bn_params = [{'mode': 'train'} for i in xrange(self.num_layers - 1)]
 
-        for name, value in self.params.items():
+        for name, value in self.params.iteritems():
             self.params[name] = value.astype(dtype)
 
     def loss(self, X, y=None):

@@ -84,9 +84,9 @@ def batchnorm_forward(x, gamma, beta, bn_param):
     running_var = bn_param.get('running_var', np.zeros(D, dtype=x.dtype))
 
     if mode == 'train':
-        batch_mean = np.mean(x, axis=0)
+        batch_mean = np.mean(x, axis=0, keepdims=True)
         centered = x - batch_mean
-        batch_var = np.mean(centered ** 2, axis=0)
+        batch_var = np.mean(centered ** 2, axis=0, keepdims=True)
         std = np.sqrt(batch_var + eps)
         inv_std = 1.0 / std
         xhat = centered * inv_std
@@ -116,8 +116,8 @@ def batchnorm_backward(dout, cache):
     xhat, centered, std, inv_std, gamma = cache
     N = dout.shape[0]
 
-    dbeta = np.sum(dout, axis=0)
-    dgamma = np.sum(dout * xhat, axis=0)
+    dbeta = np.sum(dout, axis=0, keepdims=True)
+    dgamma = np.sum(dout * xhat, axis=0, keepdims=True)
     dxhat = dout * gamma
 
     # xhat = centered * inv_std
@@ -140,8 +140,8 @@ def batchnorm_backward_alt(dout, cache):
     xhat, centered, std, inv_std, gamma = cache
     N = dout.shape[0]
 
-    dbeta = np.sum(dout, axis=0)
-    dgamma = np.sum(dout * xhat, axis=0)
+    dbeta = np.sum(dout, axis=0, keepdims=True)
+    dgamma = np.sum(dout * xhat, axis=0, keepdims=True)
     dxhat = dout * gamma
     dx = (inv_std / N) * (N * dxhat - np.sum(dxhat, axis=0)
                           - xhat * np.sum(dxhat * xhat, axis=0))
@@ -197,7 +197,7 @@ def dropout_forward(x, dropout_param):
 
     mask = None
     if mode == 'train':
-        mask = (np.random.rand(*x.shape) < p).astype(np.float) / p
+        mask = (np.random.rand(*x.shape) < p) / p
         out = x * mask
     elif mode == 'test':
         out = x

@@ -1,0 +1,282 @@
+"""Forward and backward passes of the layers of a fully-connected network.
+
+Every forward function returns ``(out, cache)``; the matching backward function
+takes the upstream gradient ``dout`` and that cache and returns the gradients of
+the forward function's inputs.
+"""
+from builtins import range
+import numpy as np
+# import numexpr as ne # ~~DELETE LINE~~
+
+
+def affine_forward(x, w, b):
+    """Fully-connected (affine) layer.
+
+    x: array of shape (N, d_1, ..., d_k); each example is flattened to a row of
+       length D = d_1 * ... * d_k.
+    w: weights, shape (D, M).
+    b: biases, shape (M,).
+
+    Returns out of shape (N, M) and cache = (x, w, b).
+    """
+    out = None
+    ######################################################################
+    # TODO: the affine forward pass; store the result in out
+    ######################################################################
+    ######################################################################
+    #                              END OF YOUR CODE
+    ######################################################################
+    cache = (x, w, b)
+    return out, cache
+
+
+def affine_backward(dout, cache):
+    """Gradients of the affine layer.
+
+    dout: upstream gradient, shape (N, M).
+    cache: (x, w, b) from affine_forward.
+
+    Returns dx (shaped like x), dw (D, M) and db (M,).
+    """
+    x, w, b = cache
+    dx, dw, db = None, None, None
+    ######################################################################
+    # TODO: the affine backward pass
+    ######################################################################
+    ######################################################################
+    #                              END OF YOUR CODE
+    ######################################################################
+    return dx, dw, db
+
+
+def relu_forward(x):
+    """Rectified linear unit, elementwise max(0, x). The cache is x itself."""
+    out = None
+    ######################################################################
+    # TODO: the ReLU forward pass
+    ######################################################################
+    ######################################################################
+    #                              END OF YOUR CODE
+    ######################################################################
+    cache = x
+    return out, cache
+
+
+def relu_backward(dout, cache):
+    """Gradient of the ReLU: dout where the input was positive, 0 elsewhere
+    (including exactly at 0)."""
+    dx, x = None, cache
+    ######################################################################
+    # TODO: the ReLU backward pass
+    ######################################################################
+    ######################################################################
+    #                              END OF YOUR CODE
+    ######################################################################
+    return dx
+
+
+def batchnorm_forward(x, gamma, beta, bn_param):
+    """Batch normalization of a minibatch x of shape (N, D).
+
+    In training mode the minibatch mean and (biased) variance normalize x, and
+    exponential running averages of both are kept:
+
+        running_mean = momentum * running_mean + (1 - momentum) * batch_mean
+        running_var  = momentum * running_var  + (1 - momentum) * batch_var
+
+    In test mode x is normalized with the running averages instead.
+
+    bn_param: dict with
+      - mode: 'train' or 'test' (required)
+      - eps: added to the variance for stability (default 1e-5)
+      - momentum: of the running averages (default 0.9)
+      - running_mean, running_var: arrays of shape (D,) (default zeros)
+    The updated running averages are written back into bn_param.
+
+    Returns out (N, D) and a cache for batchnorm_backward.
+    """
+    mode = bn_param['mode']
+    eps = bn_param.get('eps', 1e-5)
+    momentum = bn_param.get('momentum', 0.9)
+
+    N, D = x.shape
+    running_mean = bn_param.get('running_mean', np.zeros(D, dtype=x.dtype))
+    running_var = bn_param.get('running_var', np.zeros(D, dtype=x.dtype))
+
+    out, cache = None, None
+    if mode == 'train':
+        ######################################################################
+        # TODO: the training-time forward pass for batch normalization
+        ######################################################################
+        pass
+        ######################################################################
+        #                              END OF YOUR CODE
+        ######################################################################
+    elif mode == 'test':
+        ######################################################################
+        # TODO: the test-time forward pass for batch normalization
+        ######################################################################
+        pass
+        ######################################################################
+        #                              END OF YOUR CODE
+        ######################################################################
+    else:
+        raise ValueError('Invalid forward batchnorm mode "%s"' % mode)
+
+    bn_param['running_mean'] = running_mean
+    bn_param['running_var'] = running_var
+    return out, cache
+
+
+def batchnorm_backward(dout, cache):
+    """Backward pass of batch normalization, one node of the computation graph
+    at a time.
+
+    Returns dx (N, D), dgamma (D,), dbeta (D,).
+    """
+    dx, dgamma, dbeta = None, None, None
+    ######################################################################
+    # TODO: the backward pass for batch normalization
+    ######################################################################
+    ######################################################################
+    #                              END OF YOUR CODE
+    ######################################################################
+    return dx, dgamma, dbeta
+
+
+def batchnorm_backward_alt(dout, cache):
+    """Backward pass of batch normalization with the gradient simplified on
+    paper into a single expression. Same results as batchnorm_backward."""
+    dx, dgamma, dbeta = None, None, None
+    ######################################################################
+    # TODO: the simplified backward pass for batch normalization
+    ######################################################################
+    ######################################################################
+    #                              END OF YOUR CODE
+    ######################################################################
+    return dx, dgamma, dbeta
+
+
+def layernorm_forward(x, gamma, beta, ln_param):
+    """Layer normalization: every example (row of x, shape (N, D)) is
+    normalized with the mean and variance of its own D features, then scaled
+    by gamma and shifted by beta. Identical at training and test time.
+
+    ln_param: dict with optional 'eps' (default 1e-5).
+    """
+    out, cache = None, None
+    eps = ln_param.get('eps', 1e-5)
+    ######################################################################
+    # TODO: the forward pass for layer normalization
+    ######################################################################
+    ######################################################################
+    #                              END OF YOUR CODE
+    ######################################################################
+    return out, cache
+
+
+def layernorm_backward(dout, cache):
+    """Backward pass of layer normalization. Returns dx, dgamma, dbeta."""
+    dx, dgamma, dbeta = None, None, None
+    ######################################################################
+    # TODO: the backward pass for layer normalization
+    ######################################################################
+    ######################################################################
+    #                              END OF YOUR CODE
+    ######################################################################
+    return dx, dgamma, dbeta
+
+
+def dropout_forward(x, dropout_param):
+    """Inverted dropout.
+
+    dropout_param: dict with
+      - p: the probability of KEEPING each unit
+      - mode: 'train' applies the mask, 'test' returns x unchanged
+      - seed: optional; when present the generator is reseeded with it, which
+        makes the mask reproducible (for gradient checks)
+
+    Kept units are divided by p at training time, so nothing needs to be
+    rescaled at test time.
+    """
+    p, mode = dropout_param['p'], dropout_param['mode']
+    if 'seed' in dropout_param:
+        np.random.seed(dropout_param['seed'])
+
+    mask = None
+    out = None
+
+    if mode == 'train':
+        ######################################################################
+        # TODO: the training-time forward pass for inverted dropout; store the mask in mask
+        ######################################################################
+        pass
+        ######################################################################
+        #                              END OF YOUR CODE
+        ######################################################################
+    elif mode == 'test':
+        ######################################################################
+        # TODO: the test-time forward pass for inverted dropout
+        ######################################################################
+        pass
+        ######################################################################
+        #                              END OF YOUR CODE
+        ######################################################################
+
+    cache = (dropout_param, mask)
+    out = out.astype(x.dtype, copy=False)
+    return out, cache
+
+
+def dropout_backward(dout, cache):
+    """Backward pass of inverted dropout: the gradient flows through the units
+    that were kept, scaled like them."""
+    dropout_param, mask = cache
+    mode = dropout_param['mode']
+
+    dx = None
+    if mode == 'train':
+        ######################################################################
+        # TODO: the training-time backward pass for inverted dropout
+        ######################################################################
+        pass
+        ######################################################################
+        #                              END OF YOUR CODE
+        ######################################################################
+    elif mode == 'test':
+        dx = dout
+    return dx
+
+
+def svm_loss(x, y):
+    """Multiclass hinge loss (margin 1), averaged over the minibatch.
+
+    x: scores, shape (N, C); y: labels, shape (N,), 0 <= y[i] < C.
+    Returns the loss and its gradient dx with respect to x.
+    """
+    loss, dx = None, None
+    ######################################################################
+    # TODO: Copy over your solution from assignment 1.
+    ######################################################################
+    ######################################################################
+    #                              END OF YOUR CODE
+    ######################################################################
+    return loss, dx
+
+
+def softmax_loss(x, y):
+    """Softmax cross-entropy loss, averaged over the minibatch.
+
+    x: scores, shape (N, C); y: labels, shape (N,), 0 <= y[i] < C.
+    Returns the loss and its gradient dx with respect to x. The scores of each
+    row are shifted by their maximum first, which does not change the result
+    but keeps exp from overflowing.
+    """
+    loss, dx = None, None
+    ######################################################################
+    # TODO: the softmax loss and its gradient
+    ######################################################################
+    ######################################################################
+    #                              END OF YOUR CODE
+    ######################################################################
+    return loss, dx
