@@ -43,6 +43,71 @@ struct ExitCodeTests {
         #expect(code(["validate-report", "/nonexistent.xml"]) == 2)
     }
 
+    /// A copy of the recorded fixtures with one expected array of `layers.affine.forward.golden`
+    /// rewritten by `edit` (as JSON text), in a fresh folder.
+    func editedFixtures(_ edit: (inout [String: Any]) -> Void) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gradecheck-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("fixtures"), to: folder)
+        let file = folder.appendingPathComponent("cases/layers.json")
+        var document = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        var cases = document["cases"] as! [[String: Any]]
+        let index = cases.firstIndex { $0["id"] as? String == "layers.affine.forward.golden" }!
+        var expected = cases[index]["expected"] as! [String: Any]
+        var out = expected["out"] as! [String: Any]
+        edit(&out)
+        expected["out"] = out
+        cases[index]["expected"] = expected
+        document["cases"] = cases
+        try JSONSerialization.data(withJSONObject: document).write(to: file)
+        return folder.path
+    }
+
+    /// Report paths in a fresh folder that already holds a stale results.json from an earlier grade.
+    func reportsWithStaleGrade() throws -> (arguments: [String], folder: URL) {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gradecheck-reports-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try #"{"score": 54, "tests": []}"#.write(to: out.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
+        let arguments = ["--junit", out.path + "/junit.xml", "--gradescope", out.path + "/results.json", "--markdown", out.path + "/summary.md"]
+        return (arguments, out)
+    }
+
+    /// What a grader fault leaves behind: no results.json that could pass for a grade, and a JUnit
+    /// report whose one test case is the grader's error.
+    func expectFaultReports(_ folder: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("results.json").path), "a stale grade is removed", sourceLocation: sourceLocation)
+        let junit = try String(contentsOf: folder.appendingPathComponent("junit.xml"), encoding: .utf8)
+        #expect(junit.contains(#"<testcase name="grader""#) && junit.contains("<error"), sourceLocation: sourceLocation)
+        #expect(!junit.contains(#"<testcase name="layers."#), "no check is charged to the student", sourceLocation: sourceLocation)
+    }
+
+    @Test("timeouts that are not a positive number of seconds are bad usage: exit 2")
+    func badTimeouts() {
+        for value in ["0", "nan", "-1", "inf", "soon"] {
+            #expect(code(["grade", "--timeout=\(value)"] + reportArguments) == 2, "--timeout \(value)")
+            #expect(code(["grade", "--global-timeout=\(value)"] + reportArguments) == 2, "--global-timeout \(value)")
+        }
+    }
+
+    @Test("an interpreter that cannot run is the grader's fault: exit 2, no grade written")
+    func missingInterpreter() throws {
+        let (arguments, folder) = try reportsWithStaleGrade()
+        let submission = Self.root.appendingPathComponent("examples/submissions/correct").path
+        let fixtures = Self.root.appendingPathComponent("fixtures").path
+        #expect(code(["grade", submission, "--python", "/nonexistent/python3", "--fixtures", fixtures] + arguments) == 2)
+        try expectFaultReports(folder)
+    }
+
+    @Test("a fixture whose expected array is NaN or mis-shaped is the grader's fault: exit 2, no grade written")
+    func badFixtures() throws {
+        let nan = try editedFixtures { out in out["values"] = [["nan", "nan", "nan"], ["nan", "nan", "nan"]] }
+        let misShaped = try editedFixtures { out in out["shape"] = [3]; out["values"] = [1.0, 2.0, 3.0] }
+        for fixtures in [nan, misShaped] {
+            let (arguments, folder) = try reportsWithStaleGrade()
+            #expect(code(["grade", "--fixtures", fixtures, "--only", "layers.affine.*"] + arguments) == 2)
+            try expectFaultReports(folder)
+        }
+    }
+
     @Test("the reference passes the selected checks (exit 0); an invalid report fails validation (exit 1)")
     func outcomes() throws {
         let fixtures = Self.root.appendingPathComponent("fixtures").path
