@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checks
 import Foundation
 import Testing
 @testable import gradecheck
@@ -41,6 +42,7 @@ struct ExitCodeTests {
         #expect(code(["grade", "--fixtures", try temporaryFixtures("{\"format\": \"gradecheck-fixtures\", \"schema_version\": 1, \"cases\": []}"), "--only", "layers.affine.forward"] + reportArguments) == 2, "a fixture case missing from the folder is the harness's problem")
         #expect(code(["grade", "--bogus"]) == 2)
         #expect(code(["validate-report", "/nonexistent.xml"]) == 2)
+        #expect(code(["list", "--mutants", "--profiles"]) == 2)
     }
 
     /// A copy of the recorded fixtures with one expected array of `layers.affine.forward.golden`
@@ -78,6 +80,15 @@ struct ExitCodeTests {
         let junit = try String(contentsOf: folder.appendingPathComponent("junit.xml"), encoding: .utf8)
         #expect(junit.contains(#"<testcase name="grader""#) && junit.contains("<error"), sourceLocation: sourceLocation)
         #expect(!junit.contains(#"<testcase name="layers."#), "no check is charged to the student", sourceLocation: sourceLocation)
+    }
+
+    @Test("list --profiles shows every profile with what its starter provides")
+    func profileList() {
+        let text = Profile.all.map(ListCommand.summary(of:)).joined(separator: "\n")
+        for profile in Profile.all { #expect(text.contains("\(profile.id): "), "\(profile.id)") }
+        let y2016 = ListCommand.summary(of: .y2016)
+        #expect(y2016.contains("provided (0 points):") && y2016.contains("losses.softmax.value") && y2016.contains("dropout p = drop"))
+        #expect(!ListCommand.summary(of: .everything).contains("provided"), "the everything profile grades every check")
     }
 
     @Test("timeouts that are not a positive number of seconds are bad usage: exit 2")
