@@ -99,13 +99,20 @@ struct ExitCodeTests {
         }
     }
 
-    @Test("an interpreter that cannot run is the grader's fault: exit 2, no grade written")
+    @Test("an interpreter that cannot run, or has no numpy, is the grader's fault: exit 2, no grade written")
     func missingInterpreter() throws {
         let (arguments, folder) = try reportsWithStaleGrade()
         let submission = Self.root.appendingPathComponent("examples/submissions/correct").path
         let fixtures = Self.root.appendingPathComponent("fixtures").path
         #expect(code(["grade", submission, "--python", "/nonexistent/python3", "--fixtures", fixtures] + arguments) == 2)
         try expectFaultReports(folder)
+        // An interpreter that starts but has no numpy: what a bare virtualenv does.
+        let python = folder.appendingPathComponent("python-without-numpy")
+        try "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'numpy'\" >&2\nexit 1\n".write(to: python, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: python.path)
+        let (again, secondFolder) = try reportsWithStaleGrade()
+        #expect(code(["grade", submission, "--python", python.path, "--fixtures", fixtures] + again) == 2)
+        try expectFaultReports(secondFolder)
     }
 
     @Test("a fixture whose expected array is NaN or mis-shaped is the grader's fault: exit 2, no grade written")
