@@ -182,13 +182,13 @@ struct ProcessStartupTests {
         folder = try FakeAdapterFolder()
     }
 
-    @Test("hello with version 2: a clear error naming both versions, and no process left")
-    func version2() throws {
+    @Test("hello with another version: a clear error naming both versions, and no process left")
+    func otherVersion() throws {
         let adapter = folder.adapter(extra: ["FAKE_VERSION": "3"])
         #expect(throws: AdapterStartupError.versionMismatch(supported: 2, got: 3)) { try adapter.start() }
         #expect(adapter.processGroupID == nil)
         guard case let .crashed(detail)? = callError(adapter, "calls") else { Issue.record("not crashed"); return }
-        #expect(detail.contains("version 2") && detail.contains("version 1"))
+        #expect(detail.contains("version 3") && detail.contains("version 2"))
     }
 
     @Test("another protocol's hello")
