@@ -1,7 +1,7 @@
 import Grading
 
 /// The words every human-readable report shares: the run's settings and its totals.
-enum RunSummary {
+public enum RunSummary {
     /// Points earned (passed checks, with or without warnings), non-finite values as 0.
     static func score(_ results: [CheckResult]) -> Double {
         results.filter(\.outcome.earnsPoints).reduce(0) { $0 + NumberFormatting.finite($1.score) }
@@ -31,7 +31,7 @@ enum RunSummary {
     }
 
     /// `swift-reference: profile 2024 (reason), seed 42, gradecheck 1.2.0`.
-    static func settings(_ run: GradingRun) -> String {
+    public static func settings(_ run: GradingRun) -> String {
         let reason = run.profileReason.isEmpty ? "" : " (\(run.profileReason))"
         let strict = run.strict ? ", strict (warnings fail)" : ""
         return "\(run.implementation): profile \(run.profile)\(reason), seed \(run.seed)\(strict), gradecheck \(run.toolVersion)"

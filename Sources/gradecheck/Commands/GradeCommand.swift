@@ -91,6 +91,7 @@ struct GradeCommand: ParsableCommand {
             throw ExitCodes.report(error)
         }
         Terminal.write(TerminalSummary(color: Terminal.usesColor).render(run))
+        Terminal.write("graded as: \(RunSummary.settings(run))\n")
         Terminal.write("reports: \(junit), \(gradescope), \(markdown)\n")
         if let timing { Terminal.write(timing + "\n") }
         if !run.allPassed { throw ExitCode(ExitCodes.checksFailed) }
