@@ -1,7 +1,7 @@
 /// Every profile gradecheck knows, one per stretch of years whose starter code the checks cannot
 /// tell apart. Read from the starter code of each year (the official 2016 tree, and unmodified
-/// starter files in public student repositories for later years: `docs/profiles.md` lists the
-/// repository, path and commit behind each row).
+/// starter files in public student repositories for later years: each profile's `provenance` names
+/// the repositories and commits it was read from).
 extension Profile {
     public static let all: [Profile] = [
         y2016, y2017, y2018to2020, y2021to2024, y2021a1, y2022to2024a1, y2025to2026a1, y2025a2, y2026a2,
