@@ -43,6 +43,9 @@ struct ExitCodeTests {
         #expect(code(["grade", "--bogus"]) == 2)
         #expect(code(["validate-report", "/nonexistent.xml"]) == 2)
         #expect(code(["list", "--mutants", "--profiles"]) == 2)
+        for sizes in [["--hidden", "100000000"], ["--hidden", "60000,60000"], ["--epochs", "1000000000000000000"], ["--batch-size", "99999999999"]] {
+            #expect(code(["train"] + sizes) == 2, "train \(sizes.joined(separator: " "))")
+        }
     }
 
     /// A copy of the recorded fixtures with one expected array of `layers.affine.forward.golden`

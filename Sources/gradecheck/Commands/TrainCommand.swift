@@ -66,9 +66,18 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Write a JSON checkpoint per epoch into this folder.")
     var checkpoints: String?
 
+    /// Limits that keep a mistyped size a one-line error instead of an allocation that cannot
+    /// succeed or an iteration count that overflows: layers of at most 65,536 units, at most 10^8
+    /// weights (800 MB of float64, and Adam keeps two more copies) counted with CIFAR-10's 3,072
+    /// inputs, the largest the data readers give, and at most 10^6 epochs and 10^6 rows per batch.
+    static let maxLayerSize = 65_536, maxWeights = 100_000_000, maxInputDim = 3_072
+    static let maxEpochs = 1_000_000, maxBatchSize = 1_000_000
+
     func validate() throws {
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+        guard epochs <= Self.maxEpochs else { throw ValidationError("--epochs \(epochs) is more than \(Self.maxEpochs)") }
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
+        guard batchSize <= Self.maxBatchSize else { throw ValidationError("--batch-size \(batchSize) is more than \(Self.maxBatchSize)") }
         guard dropout > 0 && dropout <= 1 else { throw ValidationError("--dropout is a keep probability in (0, 1]") }
         guard ["none", "batchnorm", "layernorm"].contains(normalization) else {
             throw ValidationError("--normalization must be none, batchnorm or layernorm")
@@ -81,10 +90,17 @@ struct TrainCommand: ParsableCommand {
 
     func hiddenDims() throws -> [Int] {
         let parts = hidden.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-        return try parts.map { part in
+        let sizes = try parts.map { part in
             guard let size = Int(part), size > 0 else { throw ValidationError("--hidden: '\(part)' is not a positive layer size") }
+            guard size <= Self.maxLayerSize else { throw ValidationError("--hidden: a layer of \(part) units is more than \(Self.maxLayerSize)") }
             return size
         }
+        let widths = [Self.maxInputDim] + sizes + [10]
+        let weights = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
+        guard weights <= Self.maxWeights else {
+            throw ValidationError("--hidden \(hidden): \(weights) weights are more than \(Self.maxWeights) (counted with 3,072 inputs)")
+        }
+        return sizes
     }
 
     func recipe() throws -> TrainingRecipe {
