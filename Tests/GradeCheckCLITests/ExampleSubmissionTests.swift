@@ -62,6 +62,7 @@ struct ExampleSubmissionTests {
     func example(_ name: String) throws {
         let want = try #require(Self.expected[name])
         let (run, out) = try Self.grade(want.folder ?? name, extra: want.arguments ?? [])
+        defer { try? FileManager.default.removeItem(at: out) }
         for outcome in CheckOutcome.allCases where outcome != .passed {
             let got = Set(run.results.filter { $0.outcome == outcome }.map(\.id))
             #expect(got == want.ids(outcome), "\(name) \(outcome.label): \(got.sorted()) \(run.results.filter { $0.outcome == outcome && !want.ids(outcome).contains($0.id) }.prefix(2).map { $0.message + " " + $0.warnings.joined(separator: " | ") })")
@@ -89,7 +90,8 @@ struct ExampleSubmissionTests {
             (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).sorted()
         }
         let before = listing()
-        _ = try Self.grade("hostile-escapes", extra: ["--only", "layers.dropout.*"])
+        let (_, out) = try Self.grade("hostile-escapes", extra: ["--only", "layers.dropout.*"])
+        try? FileManager.default.removeItem(at: out)
         #expect(listing() == before)
         #expect(!FileManager.default.fileExists(atPath: Self.examples.appendingPathComponent("outside.txt").path))
     }

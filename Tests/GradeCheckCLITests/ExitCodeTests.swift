@@ -7,6 +7,19 @@ import Testing
 /// Bad input is one line and exit code 2; failed checks are 1; success is 0.
 @Suite("CLI exit codes", .serialized)
 struct ExitCodeTests {
+    /// Every temporary folder a test makes, removed when the test's suite instance goes.
+    final class TemporaryFolders {
+        private(set) var urls: [URL] = []
+        /// A new name under the temporary directory (not created), for a folder or, with a suffix, a file.
+        func make(_ prefix: String, suffix: String = "") -> URL {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)\(suffix)")
+            urls.append(url)
+            return url
+        }
+        deinit { for url in urls { try? FileManager.default.removeItem(at: url) } }
+    }
+    let temporary = TemporaryFolders()
+
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func code(_ arguments: [String]) -> Int32 {
@@ -22,14 +35,14 @@ struct ExitCodeTests {
     }
 
     func temporaryFixtures(_ content: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gradecheck-\(UUID().uuidString)")
+        let folder = temporary.make("gradecheck")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("cases"), withIntermediateDirectories: true)
         try content.write(to: folder.appendingPathComponent("cases/a.json"), atomically: true, encoding: .utf8)
         return folder.path
     }
 
     var reportArguments: [String] {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gradecheck-reports-\(UUID().uuidString)").path
+        let out = temporary.make("gradecheck-reports").path
         return ["--junit", out + "/junit.xml", "--gradescope", out + "/results.json", "--markdown", out + "/summary.md"]
     }
 
@@ -51,7 +64,7 @@ struct ExitCodeTests {
     /// A copy of the recorded fixtures with one expected array of `layers.affine.forward.golden`
     /// rewritten by `edit` (as JSON text), in a fresh folder.
     func editedFixtures(_ edit: (inout [String: Any]) -> Void) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gradecheck-\(UUID().uuidString)")
+        let folder = temporary.make("gradecheck")
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("fixtures"), to: folder)
         let file = folder.appendingPathComponent("cases/layers.json")
         var document = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
@@ -69,7 +82,7 @@ struct ExitCodeTests {
 
     /// Report paths in a fresh folder that already holds a stale results.json from an earlier grade.
     func reportsWithStaleGrade() throws -> (arguments: [String], folder: URL) {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gradecheck-reports-\(UUID().uuidString)")
+        let out = temporary.make("gradecheck-reports")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         try #"{"score": 54, "tests": []}"#.write(to: out.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
         let arguments = ["--junit", out.path + "/junit.xml", "--gradescope", out.path + "/results.json", "--markdown", out.path + "/summary.md"]
@@ -133,7 +146,7 @@ struct ExitCodeTests {
     func outcomes() throws {
         let fixtures = Self.root.appendingPathComponent("fixtures").path
         #expect(code(["grade", "--fixtures", fixtures, "--only", "optim.*"] + reportArguments) == 0)
-        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).xml")
+        let bad = temporary.make("gradecheck-bad", suffix: ".xml")
         try "<testsuites><testsuite/></testsuites>".write(to: bad, atomically: true, encoding: .utf8)
         #expect(code(["validate-report", bad.path]) == 1)
     }
