@@ -118,22 +118,21 @@ struct GradeCommand: ParsableCommand {
                 profile: part.decision.profile, dropoutP: part.decision.dropoutP)
         }
         let known = try KnownMistakes(store: store)
-        var diagnoses: [String: String] = [:], patterns: [String: String] = [:]
+        var diagnoses: [String: String] = [:], deviations: [String: WarningLocations.Deviation] = [:]
         var results = try CheckRunner(checks: selected, strict: strict).run(contexts, onResult: { result in
             if Terminal.isInteractive { Terminal.write("\r\u{1B}[K\(result.outcome.label): \(result.id)") }
         }, onObservations: { result, observations in
-            if let text = known.diagnosis(check: result.id, outcome: result.outcome, observations: observations) {
+            guard let text = known.diagnosis(check: result.id, outcome: result.outcome, observations: observations) else { return }
+            if result.outcome == .warned {
+                deviations[result.id] = .init(text: text, pattern: known.deviation(check: result.id, observations: observations)?.sourcePattern)
+            } else {
                 diagnoses[result.id] = text
-            }
-            if result.outcome == .warned, let pattern = known.deviation(check: result.id, observations: observations)?.sourcePattern {
-                patterns[result.id] = pattern
             }
         })
         for i in results.indices {
-            guard let text = diagnoses[results[i].id] else { continue }
-            if results[i].outcome == .warned { results[i].warnings.append(text) } else { results[i].message += "\n" + text }
+            if let text = diagnoses[results[i].id] { results[i].message += "\n" + text }
         }
-        WarningLocations(subject: subject, checks: selected, patterns: patterns).annotate(&results)
+        WarningLocations(subject: subject, checks: selected, deviations: deviations).annotate(&results)
         var timing: String?
         let processes = subject.parts.compactMap { $0.implementation as? ProcessImplementation }
         if !processes.isEmpty {

@@ -98,7 +98,7 @@ struct TrainCommand: ParsableCommand {
         let widths = [Self.maxInputDim] + sizes + [10]
         let weights = zip(widths, widths.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
         guard weights <= Self.maxWeights else {
-            throw ValidationError("--hidden \(hidden): \(weights) weights are more than \(Self.maxWeights) (counted with 3,072 inputs)")
+            throw ValidationError("--hidden \(hidden): \(weights) weights are more than \(Self.maxWeights) (counted with \(Self.maxInputDim) inputs)")
         }
         return sizes
     }

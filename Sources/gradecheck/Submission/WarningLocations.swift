@@ -8,23 +8,28 @@ import Implementation
 /// when a known deviation matched and says what to look for, the line inside the function that
 /// shows it (`cs231n/layers.py:54: dx = dout * (x >= 0)`).
 struct WarningLocations {
+    /// A known deviation matched on a check: its diagnosis, and the source pattern that shows it.
+    struct Deviation {
+        let text: String
+        let pattern: String?
+    }
+
     let subject: Subject
     let checks: [Check]
-    /// The pattern of the known deviation matched on each check.
-    let patterns: [String: String]
+    /// The known deviation matched on each warned check, added as the check's last warning.
+    let deviations: [String: Deviation]
 
     func annotate(_ results: inout [CheckResult]) {
         let byID = Dictionary(uniqueKeysWithValues: checks.map { ($0.id, $0) })
-        for i in results.indices where !results[i].warnings.isEmpty {
-            guard let check = byID[results[i].id] else { continue }
-            let spans = check.grades.compactMap(span)
-            guard let first = spans.first else { continue }
-            let found = patterns[check.id].flatMap { pattern in spans.lazy.compactMap { line(matching: pattern, in: $0) }.first }
-            results[i].warnings = results[i].warnings.map { warning in
-                if warning.contains("cs231n/") { return warning }
-                if warning.hasPrefix("Matches a deviation"), let found { return warning + " See \(found)." }
-                return warning + " (\(first.name) is at \(first.file):\(first.line))"
-            }
+        for i in results.indices {
+            let deviation = deviations[results[i].id]
+            guard !results[i].warnings.isEmpty || deviation != nil else { continue }
+            let spans = byID[results[i].id].map { $0.grades.compactMap(span) } ?? []
+            let at = spans.first.map { " (\($0.name) is at \($0.file):\($0.line))" } ?? ""
+            results[i].warnings = results[i].warnings.map { $0.contains("cs231n/") ? $0 : $0 + at }
+            guard let deviation else { continue }
+            let found = deviation.pattern.flatMap { pattern in spans.lazy.compactMap { line(matching: pattern, in: $0) }.first }
+            results[i].warnings.append(deviation.text + (found.map { " See \($0)." } ?? at))
         }
     }
 
