@@ -54,9 +54,10 @@ struct CIFAR10Batch {
         }
     }
 
-    /// The python format: a pickled dict with `data` (uint8 (N, 3072)) and `labels` (N ints).
+    /// The python format: a pickled dict with `data` (uint8 (N, 3072)) and `labels` (N ints),
+    /// read under the default `PickleLimits` (a full batch uses a few percent of each).
     static func readPython(_ file: URL, role: String) throws(DatasetError) -> CIFAR10Batch {
-        let value = try PickleReader.parse(DataFile.read(file, what: role), path: file.path)
+        let value = try PickleReader.read(contentsOf: file, what: role)
         guard case .dict = value else {
             throw .unexpectedContent(path: file.path, message: "the pickle holds a \(value.kindName), expected a dict with 'data' and 'labels'")
         }

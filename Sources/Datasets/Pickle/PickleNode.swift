@@ -1,117 +1,66 @@
-/// The reader's working form of a value. Python containers are mutable and shared: a list is
-/// memoized (BINPUT) while still empty and filled later (APPENDS), and a GET must see the
-/// filled list. So lists, dicts and objects are reference boxes while the stack machine runs,
-/// and the result is converted to the value tree `PickleValue` once, at STOP.
-enum PickleNode {
-    /// An immutable leaf (none, bool, int, float, bytes, str, global, array, dtype).
-    case leaf(PickleValue)
-    case tuple([PickleNode])
-    case list(ListBox)
-    case dict(DictBox)
-    case object(ObjectBox)
-
-    final class ListBox {
-        var items: [PickleNode] = []
-        init(_ items: [PickleNode] = []) { self.items = items }
+/// One node of the reader's working graph.
+///
+/// Python containers are mutable and shared: a list is memoized (BINPUT) while still empty and
+/// filled later (APPENDS), and a GET must see the filled list. So the reader keeps every value it
+/// builds in one flat array, the arena `PickleReader.nodes`, and refers to nodes by index: the
+/// stack, the memo and a container's children are indices into it. A shared object is stored once
+/// however often it is referenced, and no node holds another by value, so releasing a graph a
+/// million levels deep is one pass over an array, never a million nested deinits. The result is
+/// converted to the value tree `PickleValue` once, at STOP (`PickleNodeConverter`).
+struct PickleNode {
+    enum Kind: Equatable {
+        /// An immutable value (none, bool, int, float, bytes, str, global, array, dtype) in `value`.
+        case leaf
+        case tuple
+        case list
+        /// `children` alternate keys and values, in pickle order.
+        case dict
+        /// `callable(*children)` (REDUCE, NEWOBJ): `callable` is the index of its `.global` leaf,
+        /// `state` the index of the value BUILD gave it.
+        case object(callable: Int, state: Int?)
     }
 
-    final class DictBox {
-        var entries: [(key: PickleNode, value: PickleNode)] = []
+    var kind: Kind
+    /// Indices of the items (tuple, list), keys and values (dict) or arguments (object).
+    var children: [Int] = []
+    /// A leaf's value, or the decoded value of an object the reader recognised (a numpy array
+    /// or dtype); `nil` for containers and other objects.
+    var value: PickleValue?
+    /// Levels of nesting: 0 for a leaf or recognised object, 1 + the largest child's for a
+    /// container, as known when the node last changed. A list filled after it was put in another
+    /// container leaves that container's height stale, so this is a lower bound used to fail
+    /// early; `PickleNodeConverter` measures the exact depth.
+    var height = 0
+
+    /// A leaf holding `value`.
+    static func leaf(_ value: PickleValue) -> PickleNode {
+        PickleNode(kind: .leaf, value: value)
     }
 
-    /// `module.name(*arguments)` with its BUILD state; `resolved` is set when the reader has
-    /// recognised the object (a numpy array or dtype) and decoded it.
-    final class ObjectBox {
-        let module: String
-        let name: String
-        let arguments: [PickleNode]
-        var state: PickleNode?
-        var resolved: PickleValue?
+    /// Whether the node converts to its `value` as is (a leaf or a recognised object).
+    var isFinal: Bool { value != nil }
 
-        init(module: String, name: String, arguments: [PickleNode]) {
-            self.module = module
-            self.name = name
-            self.arguments = arguments
-        }
+    /// The BUILD state of an object.
+    var state: Int? {
+        if case let .object(_, state) = kind { return state }
+        return nil
     }
 
-    /// A short name of the node's kind for messages.
-    var kindName: String {
+    /// Reference `k` of the node: child `k`, then an object's state; `nil` past the last.
+    func reference(_ k: Int) -> Int? {
+        k < children.count ? children[k] : (k == children.count ? state : nil)
+    }
+}
+
+extension PickleValue {
+    /// Bytes of data the value holds itself (not counting nested values): a str's UTF-8, a byte
+    /// string's, a numpy array's element bytes; 0 for the rest.
+    var dataByteCount: Int {
         switch self {
-        case let .leaf(value): return value.kindName
-        case .tuple: return "tuple"
-        case .list: return "list"
-        case .dict: return "dict"
-        case let .object(box): return box.resolved?.kindName ?? "\(box.module).\(box.name) object"
+        case let .bytes(b): return b.count
+        case let .string(s): return s.utf8.count
+        case let .array(a): return a.data.count
+        default: return 0
         }
     }
-}
-
-/// Converts the node graph to values. Shared boxes are converted once (a cache), a box that
-/// contains itself is an error, and nesting is bounded so that no input can exhaust the stack.
-struct PickleNodeConverter {
-    /// Deepest nesting accepted; data files nest 3 or 4 levels.
-    static let maximumDepth = 500
-
-    private var done: [ObjectIdentifier: PickleValue] = [:]
-    private var inProgress: Set<ObjectIdentifier> = []
-
-    /// The value of `node`; the error message says what went wrong (the caller adds the file).
-    mutating func value(of node: PickleNode, depth: Int = 0) throws(PickleConversionError) -> PickleValue {
-        guard depth < Self.maximumDepth else {
-            throw PickleConversionError(message: "values nested deeper than \(Self.maximumDepth) levels")
-        }
-        switch node {
-        case let .leaf(value):
-            return value
-        case let .tuple(items):
-            return .tuple(try values(of: items, depth: depth))
-        case let .list(box):
-            return try cached(box) { (c: inout PickleNodeConverter) throws(PickleConversionError) in
-                .list(try c.values(of: box.items, depth: depth))
-            }
-        case let .dict(box):
-            return try cached(box) { (c: inout PickleNodeConverter) throws(PickleConversionError) in
-                var entries: [PickleValue.Entry] = []
-                entries.reserveCapacity(box.entries.count)
-                for (key, value) in box.entries {
-                    entries.append(.init(key: try c.value(of: key, depth: depth + 1), value: try c.value(of: value, depth: depth + 1)))
-                }
-                return .dict(entries)
-            }
-        case let .object(box):
-            if let resolved = box.resolved { return resolved }
-            return try cached(box) { (c: inout PickleNodeConverter) throws(PickleConversionError) in
-                let arguments = try c.values(of: box.arguments, depth: depth)
-                let state = try box.state.map { (s: PickleNode) throws(PickleConversionError) in try c.value(of: s, depth: depth + 1) }
-                return .object(PickleObject(module: box.module, name: box.name, arguments: arguments, state: state))
-            }
-        }
-    }
-
-    private mutating func values(of nodes: [PickleNode], depth: Int) throws(PickleConversionError) -> [PickleValue] {
-        var out: [PickleValue] = []
-        out.reserveCapacity(nodes.count)
-        for node in nodes { out.append(try value(of: node, depth: depth + 1)) }
-        return out
-    }
-
-    private mutating func cached(
-        _ box: AnyObject, _ convert: (inout PickleNodeConverter) throws(PickleConversionError) -> PickleValue
-    ) throws(PickleConversionError) -> PickleValue {
-        let id = ObjectIdentifier(box)
-        if let value = done[id] { return value }
-        guard inProgress.insert(id).inserted else {
-            throw PickleConversionError(message: "a container that contains itself (recursive structures are not supported)")
-        }
-        let value = try convert(&self)
-        inProgress.remove(id)
-        done[id] = value
-        return value
-    }
-}
-
-/// Why a node graph could not be converted; the reader turns it into a `DatasetError`.
-struct PickleConversionError: Error {
-    var message: String
 }

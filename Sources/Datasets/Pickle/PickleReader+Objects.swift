@@ -8,70 +8,76 @@ extension PickleReader {
         "builtins.bytes", "builtins.bytearray", "__builtin__.bytes", "__builtin__.bytearray",
     ]
 
-    /// REDUCE: `callable(*arguments)`.
-    mutating func reduce(_ callable: PickleNode, _ arguments: PickleNode) throws(DatasetError) -> PickleNode {
-        guard case let .leaf(.global(module, name)) = callable else {
-            throw malformed("REDUCE on a \(callable.kindName), expected a global")
+    /// REDUCE: `callable(*arguments)`; the index of the result node.
+    mutating func reduce(_ callable: Int, _ arguments: Int) throws(DatasetError) -> Int {
+        guard case let .global(module, name)? = leafValue(callable) else {
+            throw malformed("REDUCE on a \(kindName(callable)), expected a global")
         }
-        guard case let .tuple(args) = arguments else {
-            throw malformed("REDUCE arguments are a \(arguments.kindName), expected a tuple")
+        guard let args = tupleItems(arguments) else {
+            throw malformed("REDUCE arguments are a \(kindName(arguments)), expected a tuple")
         }
         let qualified = module + "." + name
         if qualified == "_codecs.encode" {
-            return .leaf(.bytes(try encode(args)))
+            return try add(leaf: .bytes(try encode(args)))
         }
         if Self.byteConstructors.contains(qualified) {
-            if args.isEmpty { return .leaf(.bytes([])) }
-            if case let .leaf(.bytes(b)) = args[0], args.count == 1 { return .leaf(.bytes(b)) }
-            return .leaf(.bytes(try encode(args)))
+            if args.isEmpty { return try add(leaf: .bytes([])) }
+            if args.count == 1, case .bytes? = leafValue(args[0]) { return args[0] }  // immutable: share it
+            return try add(leaf: .bytes(try encode(args)))
         }
         if Self.fromBuffer.contains(qualified) {
-            return .leaf(.array(try frombuffer(args)))
+            return try add(leaf: .array(try frombuffer(args)))
         }
         if Self.scalar.contains(qualified) {
-            return .leaf(try numpyScalar(args))
+            return try add(leaf: try numpyScalar(args))
         }
-        return .object(PickleNode.ObjectBox(module: module, name: name, arguments: args))
+        return try add(object: callable, arguments: args)
     }
 
-    /// NEWOBJ: `cls.__new__(cls, *arguments)`.
-    mutating func newObject(_ cls: PickleNode, _ arguments: PickleNode) throws(DatasetError) -> PickleNode {
-        guard case let .leaf(.global(module, name)) = cls else {
-            throw malformed("NEWOBJ on a \(cls.kindName), expected a class")
+    /// NEWOBJ: `cls.__new__(cls, *arguments)`; the index of the result node.
+    mutating func newObject(_ cls: Int, _ arguments: Int) throws(DatasetError) -> Int {
+        guard case .global? = leafValue(cls) else {
+            throw malformed("NEWOBJ on a \(kindName(cls)), expected a class")
         }
-        guard case let .tuple(args) = arguments else {
-            throw malformed("NEWOBJ arguments are a \(arguments.kindName), expected a tuple")
+        guard let args = tupleItems(arguments) else {
+            throw malformed("NEWOBJ arguments are a \(kindName(arguments)), expected a tuple")
         }
-        return .object(PickleNode.ObjectBox(module: module, name: name, arguments: args))
+        return try add(object: cls, arguments: args)
     }
 
     /// BUILD: sets the state of the object on top of the stack, decoding numpy arrays and dtypes.
-    mutating func build(_ state: PickleNode) throws(DatasetError) {
+    mutating func build(_ state: Int) throws(DatasetError) {
         let target = try top()
-        guard case let .object(box) = target else {
-            throw malformed("BUILD on a \(target.kindName), expected an object")
+        guard case let .object(callable, _) = nodes[target].kind else {
+            throw malformed("BUILD on a \(kindName(target)), expected an object")
         }
-        box.state = state
-        let qualified = box.module + "." + box.name
+        try setState(state, of: target, callable: callable)
+        let qualified = qualifiedName(ofCallable: callable)
+        var resolved: PickleValue?
         if Self.reconstruct.contains(qualified) {
-            box.resolved = .array(try arrayFromState(state))
+            resolved = .array(try arrayFromState(state))
         } else if qualified == "numpy.dtype" {
             // State (3, byteorder, subarray, names, fields, elsize, alignment, flags).
             var order: Character?
-            if case let .tuple(items) = state, items.count > 1 { order = Self.text(items[1])?.first }
-            if let code = box.arguments.first.flatMap(Self.text), let dtype = NumpyDType(code: code, byteOrder: order) {
-                box.resolved = .dtype(dtype)
+            if let items = tupleItems(state), items.count > 1 { order = text(items[1])?.first }
+            if let code = nodes[target].children.first.flatMap(text), let dtype = NumpyDType(code: code, byteOrder: order) {
+                resolved = .dtype(dtype)
             }
+        }
+        if let resolved {
+            // A recognised object is a leaf from now on.
+            nodes[target].value = resolved
+            nodes[target].height = 0
         }
     }
 
     /// `_codecs.encode(text, encoding)`: latin-1 (Python 3's way of pickling bytes at protocol
     /// 0-2) or UTF-8.
-    private func encode(_ args: [PickleNode]) throws(DatasetError) -> [UInt8] {
-        guard let first = args.first, case let .leaf(.string(text)) = first, args.count <= 2 else {
+    private func encode(_ args: [Int]) throws(DatasetError) -> [UInt8] {
+        guard let first = args.first, case let .string(text)? = leafValue(first), args.count <= 2 else {
             throw malformed("encode expects (str, encoding)")
         }
-        let encoding = args.count == 2 ? (Self.text(args[1]) ?? "?").lowercased() : "utf-8"
+        let encoding = args.count == 2 ? (self.text(args[1]) ?? "?").lowercased() : "utf-8"
         switch encoding {
         case "latin1", "latin-1", "iso-8859-1", "iso8859-1", "l1":
             guard let bytes = Self.latin1(text) else { throw malformed("text has characters outside latin-1") }
@@ -79,7 +85,7 @@ extension PickleReader {
         case "utf-8", "utf8":
             return Array(text.utf8)
         default:
-            throw malformed("unsupported encoding '\(encoding)'")
+            throw malformed("unsupported encoding '\(messageSnippet(encoding))'")
         }
     }
 
@@ -109,33 +115,33 @@ extension PickleReader {
     }
 
     /// ndarray state `(version, shape, dtype, is_fortran, raw)` (or without the version).
-    private func arrayFromState(_ state: PickleNode) throws(DatasetError) -> NumpyArray {
-        guard case var .tuple(items) = state, items.count == 4 || items.count == 5 else {
-            throw malformed("numpy array state is a \(state.kindName), expected a 4- or 5-tuple")
+    private func arrayFromState(_ state: Int) throws(DatasetError) -> NumpyArray {
+        guard var items = tupleItems(state), items.count == 4 || items.count == 5 else {
+            throw malformed("numpy array state is a \(kindName(state)), expected a 4- or 5-tuple")
         }
         if items.count == 5 { items.removeFirst() }
-        guard let fortran = Self.flag(items[2]) else { throw malformed("numpy array state has a bad is_fortran flag") }
-        guard case let .leaf(.bytes(raw)) = items[3] else {
-            throw malformed("numpy array data is a \(items[3].kindName), expected raw bytes (object arrays are not supported)")
+        guard let fortran = flag(items[2]) else { throw malformed("numpy array state has a bad is_fortran flag") }
+        guard case let .bytes(raw)? = leafValue(items[3]) else {
+            throw malformed("numpy array data is a \(kindName(items[3])), expected raw bytes (object arrays are not supported)")
         }
         return try makeArray(raw: raw, dtype: items[1], shape: items[0], fortran: fortran)
     }
 
     /// `_frombuffer(buffer, dtype, shape, order)` (protocol 5).
-    private func frombuffer(_ args: [PickleNode]) throws(DatasetError) -> NumpyArray {
-        guard args.count == 4, case let .leaf(.bytes(raw)) = args[0] else {
+    private func frombuffer(_ args: [Int]) throws(DatasetError) -> NumpyArray {
+        guard args.count == 4, case let .bytes(raw)? = leafValue(args[0]) else {
             throw malformed("_frombuffer expects (buffer, dtype, shape, order)")
         }
-        return try makeArray(raw: raw, dtype: args[1], shape: args[2], fortran: Self.text(args[3]) == "F")
+        return try makeArray(raw: raw, dtype: args[1], shape: args[2], fortran: text(args[3]) == "F")
     }
 
-    private func makeArray(raw: [UInt8], dtype node: PickleNode, shape shapeNode: PickleNode, fortran: Bool) throws(DatasetError) -> NumpyArray {
-        guard let dtype = Self.dtype(node) else { throw malformed("unsupported numpy dtype (\(node.kindName))") }
-        guard case let .tuple(dims) = shapeNode else { throw malformed("numpy shape is a \(shapeNode.kindName), expected a tuple") }
+    private func makeArray(raw: [UInt8], dtype node: Int, shape shapeNode: Int, fortran: Bool) throws(DatasetError) -> NumpyArray {
+        guard let dtype = dtype(node) else { throw malformed("unsupported numpy dtype (\(kindName(node)))") }
+        guard let dims = tupleItems(shapeNode) else { throw malformed("numpy shape is a \(kindName(shapeNode)), expected a tuple") }
         var shape: [Int] = []
         var count = 1
         for dim in dims {
-            guard case let .leaf(.int(d)) = dim, d >= 0 else { throw malformed("numpy shape has a bad dimension") }
+            guard case let .int(d)? = leafValue(dim), d >= 0 else { throw malformed("numpy shape has a bad dimension") }
             let (product, overflow) = count.multipliedReportingOverflow(by: d)
             guard !overflow else { throw malformed("numpy shape is too large") }
             shape.append(d)
@@ -149,8 +155,8 @@ extension PickleReader {
     }
 
     /// `numpy.core.multiarray.scalar(dtype, raw)`: a numpy integer, bool or float.
-    private func numpyScalar(_ args: [PickleNode]) throws(DatasetError) -> PickleValue {
-        guard args.count == 2, let dtype = Self.dtype(args[0]), case let .leaf(.bytes(raw)) = args[1],
+    private func numpyScalar(_ args: [Int]) throws(DatasetError) -> PickleValue {
+        guard args.count == 2, let dtype = dtype(args[0]), case let .bytes(raw)? = leafValue(args[1]),
               raw.count == dtype.itemSize
         else { throw malformed("numpy scalar expects (dtype, raw bytes) of a supported dtype") }
         let array = NumpyArray(dtype: dtype, shape: [], data: raw)
@@ -170,28 +176,25 @@ extension PickleReader {
         }
     }
 
-    private static func dtype(_ node: PickleNode) -> NumpyDType? {
-        switch node {
-        case let .leaf(.dtype(d)): return d
-        case let .object(box):
-            if case let .dtype(d)? = box.resolved { return d }
-            guard box.module + "." + box.name == "numpy.dtype" else { return nil }
-            return box.arguments.first.flatMap(text).flatMap { NumpyDType(code: $0) }
-        default: return nil
-        }
+    /// The dtype of a dtype leaf or a `numpy.dtype(code, ...)` object, else `nil`.
+    private func dtype(_ index: Int) -> NumpyDType? {
+        let node = nodes[index]
+        if case let .dtype(d)? = node.value { return d }
+        guard case let .object(callable, _) = node.kind, qualifiedName(ofCallable: callable) == "numpy.dtype" else { return nil }
+        return node.children.first.flatMap(text).flatMap { NumpyDType(code: $0) }
     }
 
-    private static func text(_ node: PickleNode) -> String? {
-        guard case let .leaf(value) = node else { return nil }
+    /// The text of a str or bytes leaf, else `nil`.
+    private func text(_ index: Int) -> String? {
+        guard let value = leafValue(index) else { return nil }
         switch value {
         case .string, .bytes: return value.textValue
         default: return nil
         }
     }
 
-    private static func flag(_ node: PickleNode) -> Bool? {
-        guard case let .leaf(value) = node, let v = value.intValue else { return nil }
-        return v != 0
+    private func flag(_ index: Int) -> Bool? {
+        leafValue(index)?.intValue.map { $0 != 0 }
     }
 }
 

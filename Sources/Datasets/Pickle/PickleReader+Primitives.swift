@@ -1,5 +1,7 @@
 /// Reading the operands of opcodes: fixed-width integers, lengths, byte runs, text lines.
-/// Every read checks the remaining length first and throws `truncatedFile` past the end.
+/// Every read checks the remaining length first and throws `truncatedFile` past the end, so an
+/// announced length is never trusted before the bytes are there; an operand that is copied out
+/// (byte string, text, line) is then checked against `PickleLimits.maximumAllocationBytes`.
 extension PickleReader {
     /// Reserves the next `count` bytes and returns their range.
     mutating func take(_ count: Int) throws(DatasetError) -> Range<Int> {
@@ -51,11 +53,14 @@ extension PickleReader {
 
     /// The next `count` bytes, copied out once.
     mutating func readBytes(_ count: Int) throws(DatasetError) -> [UInt8] {
-        Array(bytes[try take(count)])
+        let range = try take(count)
+        try checkAllocation(count)
+        return Array(bytes[range])
     }
 
     mutating func readUTF8(_ count: Int) throws(DatasetError) -> String {
         let range = try take(count)
+        try checkAllocation(count)
         guard let text = String(validating: bytes[range], as: UTF8.self) else {
             throw malformed("text is not valid UTF-8")
         }
@@ -71,6 +76,7 @@ extension PickleReader {
         }
         var text = bytes[position..<end]
         position = end + 1
+        try checkAllocation(text.count)
         if text.last == 0x0D { text = text.dropLast() }
         return text
     }
@@ -85,7 +91,7 @@ extension PickleReader {
         let text = try utf8Text(try line())
         if text == "00" { return .bool(false) }
         if text == "01" { return .bool(true) }
-        guard let value = Int(text) else { throw malformed("INT operand '\(text)' is not a 64-bit integer") }
+        guard let value = Int(text) else { throw malformed("INT operand '\(messageSnippet(text))' is not a 64-bit integer") }
         return .int(value)
     }
 
@@ -93,13 +99,13 @@ extension PickleReader {
     mutating func textLong() throws(DatasetError) -> Int {
         var text = try utf8Text(try line())
         if text.hasSuffix("L") { text.removeLast() }
-        guard let value = Int(text) else { throw malformed("LONG operand '\(text)' is not a 64-bit integer") }
+        guard let value = Int(text) else { throw malformed("LONG operand '\(messageSnippet(text))' is not a 64-bit integer") }
         return value
     }
 
     mutating func textFloat() throws(DatasetError) -> Double {
         let text = try utf8Text(try line())
-        guard let value = Double(text) else { throw malformed("FLOAT operand '\(text)' is not a number") }
+        guard let value = Double(text) else { throw malformed("FLOAT operand '\(messageSnippet(text))' is not a number") }
         return value
     }
 

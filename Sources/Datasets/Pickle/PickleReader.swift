@@ -15,32 +15,51 @@ import Foundation
 /// The input is one `[UInt8]` read by offset; a string or bytes value is copied out once (so a
 /// 30 MB CIFAR-10 batch costs one 30 MB copy). Reading past the end throws `truncatedFile`,
 /// anything else unexpected `malformedPickle` with the opcode and its byte offset; never a trap.
+///
+/// Hostile input is bounded by `PickleLimits` (depth, memo entries, input size, elements, decoded
+/// bytes, single allocations), each breach a `malformedPickle` naming the cap. Nothing recurses
+/// on the input's structure: values live in a flat arena of nodes referred to by index
+/// (`PickleNode`), shared objects are stored once, and the conversion to `PickleValue` is an
+/// iterative walk (`PickleNodeConverter`).
 public struct PickleReader {
     let bytes: [UInt8]
     let path: String
+    let limits: PickleLimits
     var position = 0
     /// Offset and value of the opcode being executed, for error messages.
     var opcodeOffset = 0
     var opcode: UInt8 = 0
-    var stack: [PickleNode] = []
+    /// Every value built, referred to by index from the stack, the memo and other nodes.
+    var nodes: [PickleNode] = []
+    var stack: [Int] = []
     /// Stack heights at each open MARK.
     var marks: [Int] = []
-    var memo: [Int: PickleNode] = [:]
+    var memo: [Int: Int] = [:]
+    /// Elements built so far (nodes, and references held by containers) and bytes of str and
+    /// bytes values built, against `limits.maximumElements` and `maximumDecodedBytes`.
+    var builtElements = 0
+    var builtBytes = 0
 
     /// Decodes the pickle in `bytes`; `path` names its file in error messages.
-    public static func parse(_ bytes: [UInt8], path: String) throws(DatasetError) -> PickleValue {
-        var reader = PickleReader(bytes: bytes, path: path)
+    public static func parse(_ bytes: [UInt8], path: String, limits: PickleLimits = .default) throws(DatasetError) -> PickleValue {
+        try checkInputSize(bytes.count, path: path, limits: limits)
+        var reader = PickleReader(bytes: bytes, path: path, limits: limits)
         return try reader.run()
     }
 
-    /// Reads and decodes the pickle file at `url`.
-    public static func read(contentsOf url: URL) throws(DatasetError) -> PickleValue {
-        try parse(DataFile.read(url, what: "a Python pickle"), path: url.path)
+    /// Reads and decodes the pickle file at `url`; `what` describes it for the missing-file
+    /// message. A file larger than `limits.maximumInputBytes` is refused before it is read.
+    public static func read(
+        contentsOf url: URL, what: String = "a Python pickle", limits: PickleLimits = .default
+    ) throws(DatasetError) -> PickleValue {
+        try checkInputSize(DataFile.size(of: url, what: what), path: url.path, limits: limits)
+        return try parse(DataFile.read(url, what: what), path: url.path, limits: limits)
     }
 
-    init(bytes: [UInt8], path: String) {
+    init(bytes: [UInt8], path: String, limits: PickleLimits) {
         self.bytes = bytes
         self.path = path
+        self.limits = limits
     }
 
     mutating func run() throws(DatasetError) -> PickleValue {
@@ -69,50 +88,52 @@ public struct PickleReader {
         case O.readonlyBuffer: _ = try top()
 
         // Stack.
-        case O.mark: marks.append(stack.count)
+        case O.mark:
+            guard marks.count < limits.maximumDepth else { throw malformed(limits.depthMessage) }
+            marks.append(stack.count)
         case O.pop:
             if marks.last == stack.count { marks.removeLast() } else { _ = try pop() }
         case O.popMark: _ = try popMark()
-        case O.dup: stack.append(try top())
+        case O.dup: try push(try top())
 
         // Constants and numbers.
-        case O.none: stack.append(.leaf(.none))
-        case O.newTrue: stack.append(.leaf(.bool(true)))
-        case O.newFalse: stack.append(.leaf(.bool(false)))
-        case O.int: stack.append(.leaf(try textInt()))
-        case O.long: stack.append(.leaf(.int(try textLong())))
-        case O.binInt: stack.append(.leaf(.int(Int(Int32(truncatingIfNeeded: try readLittleEndian(4))))))
-        case O.binInt1: stack.append(.leaf(.int(Int(try readByte()))))
-        case O.binInt2: stack.append(.leaf(.int(Int(try readLittleEndian(2)))))
-        case O.long1: stack.append(.leaf(.int(try binaryLong(byteCount: Int(try readByte())))))
-        case O.long4: stack.append(.leaf(.int(try binaryLong(byteCount: try readSignedLength()))))
-        case O.float: stack.append(.leaf(.float(try textFloat())))
-        case O.binFloat: stack.append(.leaf(.float(Double(bitPattern: try readBigEndian(8)))))
+        case O.none: try push(leaf: .none)
+        case O.newTrue: try push(leaf: .bool(true))
+        case O.newFalse: try push(leaf: .bool(false))
+        case O.int: try push(leaf: try textInt())
+        case O.long: try push(leaf: .int(try textLong()))
+        case O.binInt: try push(leaf: .int(Int(Int32(truncatingIfNeeded: try readLittleEndian(4)))))
+        case O.binInt1: try push(leaf: .int(Int(try readByte())))
+        case O.binInt2: try push(leaf: .int(Int(try readLittleEndian(2))))
+        case O.long1: try push(leaf: .int(try binaryLong(byteCount: Int(try readByte()))))
+        case O.long4: try push(leaf: .int(try binaryLong(byteCount: try readSignedLength())))
+        case O.float: try push(leaf: .float(try textFloat()))
+        case O.binFloat: try push(leaf: .float(Double(bitPattern: try readBigEndian(8))))
 
         // Byte strings (Python 2 str, Python 3 bytes) and text.
-        case O.string: stack.append(.leaf(.bytes(try quotedByteString())))
-        case O.binString: stack.append(.leaf(.bytes(try readBytes(try readSignedLength()))))
-        case O.shortBinString, O.shortBinBytes: stack.append(.leaf(.bytes(try readBytes(Int(try readByte())))))
-        case O.binBytes: stack.append(.leaf(.bytes(try readBytes(try readLength(4)))))
-        case O.binBytes8, O.byteArray8: stack.append(.leaf(.bytes(try readBytes(try readLength(8)))))
-        case O.unicode: stack.append(.leaf(.string(try rawUnicodeEscapeLine())))
-        case O.binUnicode: stack.append(.leaf(.string(try readUTF8(try readLength(4)))))
-        case O.shortBinUnicode: stack.append(.leaf(.string(try readUTF8(Int(try readByte())))))
-        case O.binUnicode8: stack.append(.leaf(.string(try readUTF8(try readLength(8)))))
+        case O.string: try push(leaf: .bytes(try quotedByteString()))
+        case O.binString: try push(leaf: .bytes(try readBytes(try readSignedLength())))
+        case O.shortBinString, O.shortBinBytes: try push(leaf: .bytes(try readBytes(Int(try readByte()))))
+        case O.binBytes: try push(leaf: .bytes(try readBytes(try readLength(4))))
+        case O.binBytes8, O.byteArray8: try push(leaf: .bytes(try readBytes(try readLength(8))))
+        case O.unicode: try push(leaf: .string(try rawUnicodeEscapeLine()))
+        case O.binUnicode: try push(leaf: .string(try readUTF8(try readLength(4))))
+        case O.shortBinUnicode: try push(leaf: .string(try readUTF8(Int(try readByte()))))
+        case O.binUnicode8: try push(leaf: .string(try readUTF8(try readLength(8))))
 
         // Containers.
-        case O.emptyDict: stack.append(.dict(PickleNode.DictBox()))
-        case O.emptyList: stack.append(.list(PickleNode.ListBox()))
-        case O.emptyTuple: stack.append(.tuple([]))
+        case O.emptyDict: try push(try add(.dict, children: []))
+        case O.emptyList: try push(try add(.list, children: []))
+        case O.emptyTuple: try push(try add(.tuple, children: []))
         case O.dict:
-            let box = PickleNode.DictBox()
-            try addItems(try popMark(), to: box)
-            stack.append(.dict(box))
-        case O.list: stack.append(.list(PickleNode.ListBox(try popMark())))
-        case O.tuple: stack.append(.tuple(try popMark()))
-        case O.tuple1: stack.append(.tuple(try pop(1)))
-        case O.tuple2: stack.append(.tuple(try pop(2)))
-        case O.tuple3: stack.append(.tuple(try pop(3)))
+            let items = try popMark()
+            guard items.count.isMultiple(of: 2) else { throw malformed("odd number of items for a dict") }
+            try push(try add(.dict, children: items))
+        case O.list: try push(try add(.list, children: try popMark()))
+        case O.tuple: try push(try add(.tuple, children: try popMark()))
+        case O.tuple1: try push(try add(.tuple, children: try pop(1)))
+        case O.tuple2: try push(try add(.tuple, children: try pop(2)))
+        case O.tuple3: try push(try add(.tuple, children: try pop(3)))
         case O.setItem:
             let pair = try pop(2)
             try addItems(pair, to: try topDict())
@@ -121,36 +142,36 @@ public struct PickleReader {
             try addItems(items, to: try topDict())
         case O.append:
             let item = try pop()
-            try topList().items.append(item)
+            try addReferences([item], to: try topList())
         case O.appends:
             let items = try popMark()
-            try topList().items.append(contentsOf: items)
+            try addReferences(items, to: try topList())
 
         // Memo.
-        case O.put: memo[try memoKey(try textInt())] = try top()
-        case O.binPut: memo[Int(try readByte())] = try top()
-        case O.longBinPut: memo[try readLength(4)] = try top()
-        case O.memoize: memo[memo.count] = try top()
-        case O.get: stack.append(try memoValue(try memoKey(try textInt())))
-        case O.binGet: stack.append(try memoValue(Int(try readByte())))
-        case O.longBinGet: stack.append(try memoValue(try readLength(4)))
+        case O.put: try memoize(try memoKey(try textInt()))
+        case O.binPut: try memoize(Int(try readByte()))
+        case O.longBinPut: try memoize(try readLength(4))
+        case O.memoize: try memoize(memo.count)
+        case O.get: try push(try memoValue(try memoKey(try textInt())))
+        case O.binGet: try push(try memoValue(Int(try readByte())))
+        case O.longBinGet: try push(try memoValue(try readLength(4)))
 
         // Objects.
         case O.global:
             let module = try line(), name = try line()
-            stack.append(.leaf(.global(module: try utf8Text(module), name: try utf8Text(name))))
+            try push(leaf: .global(module: try utf8Text(module), name: try utf8Text(name)))
         case O.stackGlobal:
             let names = try pop(2)
-            guard case let .leaf(.string(module)) = names[0], case let .leaf(.string(name)) = names[1] else {
-                throw malformed("STACK_GLOBAL needs two str, got \(names[0].kindName) and \(names[1].kindName)")
+            guard case let .string(module)? = leafValue(names[0]), case let .string(name)? = leafValue(names[1]) else {
+                throw malformed("STACK_GLOBAL needs two str, got \(kindName(names[0])) and \(kindName(names[1]))")
             }
-            stack.append(.leaf(.global(module: module, name: name)))
+            try push(leaf: .global(module: module, name: name))
         case O.reduce:
             let call = try pop(2)
-            stack.append(try reduce(call[0], call[1]))
+            try push(try reduce(call[0], call[1]))
         case O.newObj:
             let call = try pop(2)
-            stack.append(try newObject(call[0], call[1]))
+            try push(try newObject(call[0], call[1]))
         case O.build:
             let state = try pop()
             try build(state)
@@ -163,74 +184,12 @@ public struct PickleReader {
     /// STOP: the value on top of the stack, converted to a value tree.
     private mutating func finish() throws(DatasetError) -> PickleValue {
         guard let result = stack.last else { throw malformed("STOP with an empty stack") }
-        var converter = PickleNodeConverter()
+        var converter = PickleNodeConverter(nodes: nodes, limits: limits)
         do {
             return try converter.value(of: result)
         } catch {
             throw malformed(error.message)
         }
-    }
-
-    // MARK: Stack helpers
-
-    mutating func pop() throws(DatasetError) -> PickleNode {
-        guard stack.count > (marks.last ?? 0), let value = stack.popLast() else {
-            throw malformed("stack underflow")
-        }
-        return value
-    }
-
-    /// The top `count` values, bottom first.
-    mutating func pop(_ count: Int) throws(DatasetError) -> [PickleNode] {
-        guard stack.count - (marks.last ?? 0) >= count else { throw malformed("stack underflow") }
-        let values = Array(stack[(stack.count - count)...])
-        stack.removeLast(count)
-        return values
-    }
-
-    /// The values pushed since the last MARK, bottom first, and that MARK removed.
-    mutating func popMark() throws(DatasetError) -> [PickleNode] {
-        guard let mark = marks.popLast() else { throw malformed("no MARK on the stack") }
-        let values = Array(stack[mark...])
-        stack.removeSubrange(mark...)
-        return values
-    }
-
-    func top() throws(DatasetError) -> PickleNode {
-        guard stack.count > (marks.last ?? 0), let value = stack.last else {
-            throw malformed("stack underflow")
-        }
-        return value
-    }
-
-    private func topDict() throws(DatasetError) -> PickleNode.DictBox {
-        let node = try top()
-        guard case let .dict(box) = node else { throw malformed("expected a dict below the items, got \(node.kindName)") }
-        return box
-    }
-
-    private func topList() throws(DatasetError) -> PickleNode.ListBox {
-        let node = try top()
-        guard case let .list(box) = node else { throw malformed("expected a list below the items, got \(node.kindName)") }
-        return box
-    }
-
-    private func addItems(_ items: [PickleNode], to box: PickleNode.DictBox) throws(DatasetError) {
-        guard items.count.isMultiple(of: 2) else { throw malformed("odd number of items for a dict") }
-        box.entries.reserveCapacity(box.entries.count + items.count / 2)
-        for i in stride(from: 0, to: items.count, by: 2) {
-            box.entries.append((key: items[i], value: items[i + 1]))
-        }
-    }
-
-    private func memoKey(_ value: PickleValue) throws(DatasetError) -> Int {
-        guard case let .int(key) = value, key >= 0 else { throw malformed("invalid memo key") }
-        return key
-    }
-
-    private func memoValue(_ key: Int) throws(DatasetError) -> PickleNode {
-        guard let value = memo[key] else { throw malformed("memo key \(key) was never stored") }
-        return value
     }
 
     /// A `malformedPickle` error at the current opcode.

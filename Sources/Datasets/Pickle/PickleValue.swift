@@ -108,10 +108,23 @@ extension PickleValue {
         case .dict: return "dict"
         case let .array(a): return "numpy array \(a.dtype) \(shapeText(a.shape))"
         case .dtype: return "numpy dtype"
-        case let .global(module, name): return "\(module).\(name)"
-        case let .object(o): return "\(o.module).\(o.name) object"
+        case let .global(module, name): return messageSnippet(module + "." + name)
+        case let .object(o): return messageSnippet(o.module + "." + o.name) + " object"
         }
     }
+}
+
+/// `text` as it may appear in a one-line message: control characters escaped (`\n`, `\u{1B}`)
+/// and at most `limit` characters, then `...` (a pickle's names and operands are untrusted).
+func messageSnippet(_ text: String, limit: Int = 120) -> String {
+    var out = ""
+    var count = 0
+    for scalar in text.unicodeScalars {
+        guard count < limit else { return out + "..." }
+        out += scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: true) : String(scalar)
+        count += 1
+    }
+    return out
 }
 
 /// numpy's spelling of a shape: `(3, 4)`, `(5,)`, `()`.

@@ -108,6 +108,22 @@ import Testing
         }
     }
 
+    @Test(arguments: ["nested", "doubling"])
+    func hostilePickleIsAOneLineErrorNamingTheFile(kind: String) throws {
+        try withFolder { folder in
+            try CIFARFixture.writePython(to: folder, perBatch: 2, testCount: 2)
+            let bytes = kind == "nested" ? HostilePickles.nestedLists(100_000) : HostilePickles.doubling(60, sharing: .memo)
+            let file = folder.appendingPathComponent("data_batch_3")
+            try Data(bytes).write(to: file)
+            let error = try #require(loadError(folder))
+            guard case let .malformedPickle(path, _, _, message) = error else { Issue.record("\(error)"); return }
+            #expect(path == file.path)
+            #expect(message.hasSuffix(kind == "nested" ? "(PickleLimits.maximumDepth)" : "(PickleLimits.maximumElements)"))
+            #expect(error.description.hasPrefix(file.path + ": malformed pickle at byte offset "))
+            #expect(!error.description.contains("\n"))
+        }
+    }
+
     @Test func labelCountMismatchInPickle() throws {
         try withFolder { folder in
             try CIFARFixture.writePython(to: folder, perBatch: 2, testCount: 2)
