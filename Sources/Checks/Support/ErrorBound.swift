@@ -89,8 +89,8 @@ public struct Criterion: Sendable {
 }
 
 extension GradientCheckSettings {
-    /// `own numerical gradient: relative error <= 1e-5 (h = 1e-5)`.
+    /// `own numerical gradient: relative error <= 1e-5 (central differences, h = 1e-5, ...)`.
     var ownGradientDescription: String {
-        "own numerical gradient: relative error <= \(Compare.format(relativeTolerance)) (central differences, h = \(Compare.format(step)))"
+        "own numerical gradient: relative error <= \(Compare.format(relativeTolerance)) (central differences, h = \(Compare.format(step)); the points asked in a seeded random order with repeats and decoys, whose answers must agree)"
     }
 }

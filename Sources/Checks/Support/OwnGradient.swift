@@ -14,6 +14,11 @@ struct BatchedCall {
 /// Backward passes checked against central differences of the implementation's OWN forward
 /// pass, so that a forward/backward pair that is consistently wrong is caught by the fixture
 /// comparison, and a backward that disagrees with its forward is caught here.
+///
+/// The points are asked in a seeded random order, with repeats and decoys (`ProbePlan`): a
+/// forward pass that recognises the perturbations and answers them from its own gradient gives
+/// answers that do not fit together, and the check fails saying so. Every check that uses its
+/// own numerical gradient also compares with a fixture where one exists.
 enum OwnGradient {
     /// Layers: float64, h = 1e-5 (the course's step), relative error 1e-5 or absolute 1e-9 (the
     /// round-off floor); entries whose step crosses a kink are set aside. The notebooks expect
@@ -44,19 +49,34 @@ enum OwnGradient {
     }
 
     /// `analytic` against the numerical gradient of `sum(f(x) * dout)`. An implementation that
-    /// supports `evaluate_batch` computes all the differences of `call` in one round trip; `f`
-    /// is the fallback.
+    /// supports `evaluate_batch` answers every point of the plan in one round trip; `f` is the
+    /// fallback, one call per point.
     static func array(
         _ ctx: CheckContext, _ name: String, of operation: String, at x: Tensor<Double>, upstream dout: Tensor<Double>,
         analytic: Tensor<Double>, call: BatchedCall, _ f: (Tensor<Double>) throws -> Tensor<Double>
     ) throws {
-        let settings = try settings(ctx)
-        let analytic = try matchingShape(ctx, name, analytic, x)
-        if let result = try batch(ctx, call, weights: dout, at: x, analytic: analytic, settings: settings) {
-            return try verdict(ctx, result, name, operation, analytic)
+        try check(ctx, name, operation, at: x, weights: dout, analytic: analytic, call: call, indices: nil) { moved in
+            let out = try f(moved)
+            guard out.shape == dout.shape else {
+                throw CheckFailure("\(operation) returned an output of shape \(Shape.describe(out.shape)) for a perturbed input, where the upstream gradient has shape \(Shape.describe(dout.shape))")
+            }
+            return out.scalars
         }
-        let result = try GradientChecker.checkArray(f, at: x, upstream: dout, analytic: analytic, settings: settings)
-        try verdict(ctx, result, name, operation, analytic)
+    }
+
+    /// `analytic` against the numerical gradient of a scalar function (a loss), on `sample`
+    /// seeded entries when given.
+    static func scalar(
+        _ ctx: CheckContext, _ name: String, of operation: String, at x: Tensor<Double>, analytic: Tensor<Double>,
+        call: BatchedCall, sample: Int? = nil, _ f: (Tensor<Double>) throws -> Double
+    ) throws {
+        var indices: [Int]?
+        if let sample, x.count > sample {
+            // The course's grad_check_sparse idea, seeded and without repeats.
+            var rng = RandomSource(seed: ctx.seed)
+            indices = Array(rng.permutation(x.count).prefix(sample)).sorted()
+        }
+        try check(ctx, name, operation, at: x, weights: nil, analytic: analytic, call: call, indices: indices) { [try f($0)] }
     }
 
     /// A gradient must have the shape of what it is the gradient of; a shape numpy treats alike
@@ -70,63 +90,90 @@ enum OwnGradient {
         throw CheckFailure("\(name) has shape \(Shape.describe(analytic.shape)); it must have the shape \(Shape.describe(x.shape)) of what it is the gradient of")
     }
 
-    /// The differences through `evaluate_batch`, or nil when the implementation lacks it.
-    static func batch(
-        _ ctx: CheckContext, _ call: BatchedCall, weights: Tensor<Double>?, at x: Tensor<Double>,
-        analytic: Tensor<Double>, settings: GradientCheckSettings, indices: [Int]? = nil
-    ) throws -> GradientCheckResult? {
-        guard let batching = ctx.implementation as? BatchEvaluating, batching.supportsBatchEvaluation else { return nil }
-        func differences(_ indices: [Int], step: Double) throws -> NumericalGradient.Differences {
-            let reply = Reply(.modelLoss, try batching.evaluateBatch([
-                "call": .dict(["operation": .string(call.operation.rawValue), "arguments": .dict(call.arguments)]),
-                "vary": .string(call.vary), "output": .string(call.output),
-                "weights": weights.map { .array($0) } ?? .none,
-                "indices": .list(indices.map { .integer($0) }), "h": .number(step), "step": .number(step),
-            ]))
-            let central = try reply.numbers("central"), forward = try reply.numbers("forward"), backward = try reply.numbers("backward")
-            guard central.count == indices.count, forward.count == indices.count, backward.count == indices.count else {
-                throw ImplementationError.malformedReply(operation: "evaluate_batch", detail: "\(central.count) values for \(indices.count) indices")
-            }
-            var d = NumericalGradient.Differences(indices: indices)
-            d.values = central.map { $0 / (2 * step) }
-            d.forwardSlopes = forward.map { $0 / step }
-            d.backwardSlopes = backward.map { $0 / step }
-            d.noiseFloor = 16 * Double.ulpOfOne * abs(try reply.number("base")) / step
-            return d
+    /// The seed of one gradient's probe plan: the run's seed (`--seed`, in every report) mixed
+    /// with the check and the gradient's name (FNV-1a), so that every plan of a run has its own
+    /// order and decoys and a run with the same seed repeats them all.
+    static func planSeed(_ ctx: CheckContext, _ name: String) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261 ^ ctx.seed
+        for byte in "\(ctx.check?.id ?? "")/\(name)".utf8 {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
         }
-        let all = try differences(indices ?? Array(0..<x.count), step: settings.step)
-        let mode: GradientCheckResult.Mode = indices.map { .sampled(count: $0.count, seed: ctx.seed) } ?? .full
-        return try GradientChecker.compare(all, analytic: analytic, shape: x.shape, mode: mode, settings: settings) { index, step in
-            try differences([index], step: step)
-        }
+        return hash
     }
 
-    /// `analytic` against the numerical gradient of a scalar function (a loss), on `sample`
-    /// seeded entries when given.
-    static func scalar(
-        _ ctx: CheckContext, _ name: String, of operation: String, at x: Tensor<Double>, analytic: Tensor<Double>,
-        call: BatchedCall, sample: Int? = nil, _ f: (Tensor<Double>) throws -> Double
+    /// The numerical gradient at `indices` (every entry when nil) from a shuffled plan with
+    /// decoys: answers that do not fit together fail the check before any comparison; otherwise
+    /// `analytic` is compared with the estimates, kinks set aside.
+    static func check(
+        _ ctx: CheckContext, _ name: String, _ operation: String, at x: Tensor<Double>, weights: Tensor<Double>?,
+        analytic: Tensor<Double>, call: BatchedCall, indices: [Int]?, _ evaluate: (Tensor<Double>) throws -> [Double]
     ) throws {
         let settings = try settings(ctx)
         let analytic = try matchingShape(ctx, name, analytic, x)
-        var indices: [Int]?
-        if let sample, x.count > sample {
-            // The course's grad_check_sparse idea, seeded and without repeats.
-            var rng = RandomSource(seed: ctx.seed)
-            indices = Array(rng.permutation(x.count).prefix(sample)).sorted()
+        let seed = planSeed(ctx, name)
+        let plan = ProbePlan(entries: indices ?? Array(0..<x.count), step: settings.step, seed: seed)
+        let answers = try answer(ctx, plan, call, weights: weights, at: x, evaluate)
+        let differences = plan.differences(answers, at: x)
+        let describe = { (i: Int) in Shape.describe(Compare.multiIndex(i, x.shape)) }
+        if let (detail, failed, tests) = plan.inconsistency(answers, differences, at: x, settings: settings, describe: describe) {
+            throw CheckFailure(
+                "\(name): your \(operation) answers perturbed inputs inconsistently: \(detail) (\(failed) of \(tests) consistency tests failed; the points were asked in a random order seeded from --seed \(ctx.seed), with repeats and decoys). A function of its input gives one value per input and smooth values around it; one that recognises the gradient check's perturbations and answers them from its own gradient does not, so its own numerical gradient proves nothing.")
         }
-        if let result = try batch(ctx, call, weights: nil, at: x, analytic: analytic, settings: settings, indices: indices) {
-            return try verdict(ctx, result, name, operation, analytic)
+        let mode: GradientCheckResult.Mode = indices.map { .sampled(count: $0.count, seed: ctx.seed) } ?? .full
+        let result = try GradientChecker.compare(differences, analytic: analytic, shape: x.shape, mode: mode, settings: settings) { index, step in
+            let smaller = ProbePlan(entries: [index], step: step, seed: seed &+ UInt32(truncatingIfNeeded: index), decoys: false)
+            return smaller.differences(try answer(ctx, smaller, call, weights: weights, at: x, evaluate), at: x)
         }
-        if let indices {
-            let differences = try NumericalGradient.entries(f, at: x, indices: indices, step: settings.step)
-            let result = try GradientChecker.compare(differences, analytic: analytic, shape: x.shape, mode: .sampled(count: indices.count, seed: ctx.seed), settings: settings) { i, h in
-                try NumericalGradient.entries(f, at: x, indices: [i], step: h)
-            }
-            return try verdict(ctx, result, name, operation, analytic)
-        }
-        let result = try GradientChecker.check(f, at: x, analytic: analytic, settings: settings)
         try verdict(ctx, result, name, operation, analytic)
+    }
+
+    /// The plan's answers: through `evaluate_batch` (the points in the plan's order, one round
+    /// trip) when the implementation has it, otherwise one call of `evaluate` per point, in the
+    /// same order.
+    static func answer(
+        _ ctx: CheckContext, _ plan: ProbePlan, _ call: BatchedCall, weights: Tensor<Double>?, at x: Tensor<Double>,
+        _ evaluate: (Tensor<Double>) throws -> [Double]
+    ) throws -> ProbeAnswers {
+        if let batching = ctx.implementation as? BatchEvaluating, batching.supportsBatchEvaluation {
+            let points: [Value] = plan.order.map { p in
+                let point = plan.points[p]
+                return .dict(["indices": .list(point.indices.map { .integer($0) }), "deltas": .list(point.deltas.map { .number($0) })])
+            }
+            let reply = Reply(.modelLoss, try batching.evaluateBatch([
+                "call": .dict(["operation": .string(call.operation.rawValue), "arguments": .dict(call.arguments)]),
+                "vary": .string(call.vary), "output": .string(call.output),
+                "weights": weights.map { .array($0) } ?? .none, "points": .list(points),
+                // For an adapter of the earlier form (indices and h only): it answers without
+                // `values`, and the points are then asked one call at a time.
+                "indices": .list([]), "h": .number(plan.step), "step": .number(plan.step),
+            ]))
+            if reply.values["values"] != nil {
+                let values = try reply.numbers("values"), base = try reply.number("base")
+                guard values.count == plan.order.count else {
+                    throw ImplementationError.malformedReply(operation: "evaluate_batch", detail: "\(values.count) values for \(plan.order.count) points")
+                }
+                let scale = reply.values["scale"] == nil ? abs(base) : try reply.number("scale")
+                return ProbeAnswers(base: base, scale: scale, values: values)
+            }
+        }
+        let w = weights?.scalars ?? [1]
+        var first: [Double] = []
+        var answers = ProbeAnswers(base: 0, scale: 0, values: [])
+        for p in plan.order {
+            let out = try evaluate(ProbePlan.apply(plan.points[p], to: x))
+            guard out.count == w.count else {
+                throw CheckFailure("\(call.operation.rawValue) returned \(out.count) values for a perturbed input where \(w.count) were expected")
+            }
+            if first.isEmpty {
+                first = out
+                answers.base = zip(out, w).reduce(0) { $0 + $1.0 * $1.1 }
+                answers.scale = zip(out, w).reduce(0) { $0 + abs($1.0 * $1.1) }
+            }
+            var sum = 0.0
+            for j in 0..<w.count { sum += (out[j] - first[j]) * w[j] }
+            answers.values.append(sum)
+        }
+        return answers
     }
 
     static func verdict(_ ctx: CheckContext, _ result: GradientCheckResult, _ name: String, _ operation: String, _ analytic: Tensor<Double>) throws {
