@@ -37,6 +37,9 @@ let package = Package(
         .target(
             name: "CKernels",
             cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])]),
+        // The fallback confinement where bubblewrap is missing: setsid, no_new_privs, Landlock and
+        // a seccomp filter, applied to the launcher before it execs the adapter (Linux only).
+        .target(name: "CConfine"),
 
         // Numeric core: Tensor, GEMM through OpenBLAS, fused kernels, seeded numpy-compatible RNG.
         .target(
@@ -73,7 +76,7 @@ let package = Package(
         // The implementation protocol's wire format and the out-of-process implementation (adapters),
         // with the Python adapter for the course's layout as a resource.
         .target(
-            name: "Adapters", dependencies: ["Implementation", "NumericCore", "LiteralJSON"],
+            name: "Adapters", dependencies: ["Implementation", "NumericCore", "LiteralJSON", "CConfine"],
             resources: [.copy("Resources/python")],
             swiftSettings: optimized),
         // Realistic student mistakes applied to the reference: every check must be failed by one.

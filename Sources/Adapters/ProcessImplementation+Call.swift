@@ -23,8 +23,8 @@ extension ProcessImplementation {
             throw .timedOut(seconds: globalTimeout)
         }
         let process = try running()
-        let id = nextRequestID
-        nextRequestID += 1
+        // Unpredictable, so code in the adapter's process cannot answer a request it has not seen.
+        let id = Int.random(in: 1...(1 << 53))
         let currentGeneration = generation
 
         let request: [UInt8]

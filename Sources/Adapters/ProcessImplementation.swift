@@ -47,7 +47,6 @@ public final class ProcessImplementation: AssignmentImplementation {
     var child: ChildProcess?
     /// Counts started adapters; a handle carries the generation that issued it.
     var generation = 0
-    var nextRequestID = 1
     var output = OutputCapture()
     var globalDeadline: UInt64?
     var consecutiveStartFailures = 0

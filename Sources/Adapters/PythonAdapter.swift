@@ -8,45 +8,38 @@ public enum PythonAdapter {
         Bundle.module.url(forResource: "gradecheck_adapter", withExtension: "py", subdirectory: "python")
     }
 
-    /// Resource limits applied by the adapter to itself before importing student code.
-    public struct Limits: Sendable, Equatable {
-        /// CPU seconds for the whole adapter process (RLIMIT_CPU).
-        public var cpuSeconds = 300
-        /// Address space in bytes (RLIMIT_AS).
-        public var memoryBytes = 4 << 30
-        /// Largest file the student may write, in bytes (RLIMIT_FSIZE).
-        public var fileBytes = 64 << 20
-        /// Processes of the sandbox user (RLIMIT_NPROC).
-        public var processes = 64
-
-        public init() {}
-
-        /// The adapter's `--limits` argument.
-        public var argument: String { "cpu=\(cpuSeconds),memory=\(memoryBytes),fsize=\(fileBytes),nproc=\(processes)" }
-    }
-
-    /// The command line that serves `submission` (a private copy holding `cs231n/`).
-    /// `compatibility` turns the removed-API compatibility layer on (`--compat on`).
-    public static func command(
-        python: String, submission: URL, limits: Limits, isolateNetwork: Bool, user: String?, compatibility: Bool = true
-    ) throws -> [String] {
+    /// The command line that serves `submission` (a private copy holding `cs231n/`); the
+    /// harness's sandbox (`Sandbox.wrap`) goes in front of it. `compatibility` turns the
+    /// removed-API compatibility layer on (`--compat on`).
+    public static func command(python: String, submission: URL, compatibility: Bool = true) throws -> [String] {
         guard let script else { throw AdapterStartupError.spawnFailed(command: python, reason: "the Python adapter is missing from the build's resources") }
-        var command = [python, "-I", "-B", script.path, "--submission", submission.path, "--limits", limits.argument,
-                       "--compat", compatibility ? "on" : "off"]
-        if isolateNetwork { command.append("--no-network") }
-        if let user { command += ["--user", user] }
-        return command
+        return [python, "-I", "-B", script.path, "--submission", submission.path, "--compat", compatibility ? "on" : "off"]
     }
 }
 
 extension PythonAdapter {
+    /// A Python interpreter with numpy, as the sandbox needs to know it.
+    public struct Interpreter: Sendable, Equatable {
+        /// `sys.executable` (a virtual environment's own path, so that its `pyvenv.cfg` applies).
+        public var executable: String
+        /// What it reads: its prefixes, the executable's real folder, and `sys.path` (real paths).
+        public var folders: [String]
+    }
+
     /// The real interpreter behind `name` (a shim such as pyenv's needs its own environment,
-    /// which the sandbox does not give it): `sys.executable`, asked once with the caller's
-    /// environment.
-    public static func resolveInterpreter(_ name: String) throws -> String {
+    /// which the sandbox does not give it) and the folders it reads, asked once with the
+    /// caller's environment (`-I`: no user site, no working folder on the path).
+    public static func resolveInterpreter(_ name: String) throws -> Interpreter {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name, "-c", "import sys, numpy; print(sys.executable)"]
+        let probe = """
+            import json, os, sys, numpy
+            folders = [sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
+                       os.path.dirname(os.path.realpath(sys.executable)), os.path.dirname(sys.executable)] + sys.path
+            print(json.dumps({"executable": sys.executable,
+                              "folders": sorted(set(os.path.realpath(f) for f in folders if f and os.path.exists(f)))}))
+            """
+        process.arguments = [name, "-I", "-c", probe]
         let pipe = Pipe(), errors = Pipe()
         process.standardOutput = pipe
         process.standardError = errors
@@ -57,12 +50,14 @@ extension PythonAdapter {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let path = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationStatus == 0, !path.isEmpty else {
+        struct Answer: Decodable { var executable: String; var folders: [String] }
+        guard process.terminationStatus == 0, let answer = try? JSONDecoder().decode(Answer.self, from: output), !answer.executable.isEmpty else {
             let why = String(decoding: message, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
             throw AdapterStartupError.spawnFailed(command: name, reason: "\(name) with numpy is needed to grade Python submissions: \(why)")
         }
-        return path
+        // The system folders are in every sandbox already; `/` would make everything visible.
+        let folders = answer.folders.filter { $0 != "/" }
+        return Interpreter(executable: answer.executable, folders: folders)
     }
 
     /// A minimal environment for student code: no variables of the grader's leak in except

@@ -16,10 +16,15 @@ public struct GradingRun: Sendable, Codable, Equatable {
     public var results: [CheckResult]
     /// Whether warnings were turned into failures (`--strict`).
     public var strict: Bool
+    /// Which sandbox the implementation's code ran in (empty for an in-process implementation).
+    public var isolation: String
+    /// What the grader left out of the submission's copy, and similar remarks, one line each.
+    public var notes: [String]
 
     public init(
         implementation: String, profile: String, profileReason: String, seed: UInt32, toolVersion: String,
-        startedAt: Date, duration: Double, results: [CheckResult], strict: Bool = false
+        startedAt: Date, duration: Double, results: [CheckResult], strict: Bool = false, isolation: String = "",
+        notes: [String] = []
     ) {
         self.implementation = implementation
         self.profile = profile
@@ -30,6 +35,8 @@ public struct GradingRun: Sendable, Codable, Equatable {
         self.duration = duration
         self.results = results
         self.strict = strict
+        self.isolation = isolation
+        self.notes = notes
     }
 
     /// Points earned.

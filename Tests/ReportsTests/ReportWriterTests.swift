@@ -28,6 +28,22 @@ import Testing
         #expect(try Data(contentsOf: file).isEmpty)
     }
 
+    @Test func aSetIsWrittenWholeOrNotAtAll() throws {
+        let directory = Self.scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = directory.appendingPathComponent("junit.xml"), blocker = directory.appendingPathComponent("blocker")
+        try ReportWriter.write(Data("old".utf8), to: first)
+        try ReportWriter.write(Data("x".utf8), to: blocker)
+        // The second file cannot be staged (its folder is a file): the first keeps its old content.
+        #expect(throws: ReportWriteError.self) {
+            try ReportWriter.writeSet([(Data("new".utf8), first), (Data("y".utf8), blocker.appendingPathComponent("results.json"))])
+        }
+        #expect(try Data(contentsOf: first) == Data("old".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["blocker", "junit.xml"])
+        try ReportWriter.writeSet([(Data("new".utf8), first), (Data("z".utf8), directory.appendingPathComponent("summary.md"))])
+        #expect(try Data(contentsOf: first) == Data("new".utf8))
+    }
+
     @Test func unwritablePathThrowsNamingThePath() throws {
         let directory = Self.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }

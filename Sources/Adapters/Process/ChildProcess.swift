@@ -104,6 +104,7 @@ final class ChildProcess {
         var pid: pid_t = 0
         let result = posix_spawn(&pid, executable, &actions, &attributes, argv.pointers, envp.pointers)
         guard result == 0 else { throw fail("\(executable): \(errorText(result))") }
+        SandboxRegistry.track(processGroup: pid)
 
         // The parent keeps its ends, non-blocking; the child's ends close (deferred above).
         let parentEnds = [request[1], reply[0], stdoutPipe[0], stderrPipe[0]]
@@ -162,6 +163,7 @@ final class ChildProcess {
     func killGroupAndReap(patience: Double = 5) -> ExitStatus? {
         guard !reaped else { return exitStatus }
         kill(-pid, SIGKILL)
+        defer { if reaped { SandboxRegistry.untrack(processGroup: pid) } }
         let deadline = Monotonic.deadline(after: patience)
         while true {
             var status: Int32 = 0

@@ -50,6 +50,8 @@ extension JUnitReport {
             ("tool.version", run.toolVersion),
         ]
         if run.strict { list.append(("strict", "true")) }
+        if !run.isolation.isEmpty { list.append(("sandbox", run.isolation)) }
+        for (index, note) in run.notes.enumerated() { list.append(("note.\(index + 1)", capProperty(note))) }
         for result in results where !result.tolerance.isEmpty {
             list.append(("tolerance." + result.id, result.tolerance))
         }

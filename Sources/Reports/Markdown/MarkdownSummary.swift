@@ -23,6 +23,7 @@ public struct MarkdownSummary: Sendable {
         var md = "## gradecheck: \(MarkdownEscaping.inline(run.implementation)) scored "
         md += RunSummary.points(run.results) + "\n\n"
         md += MarkdownEscaping.inline(RunSummary.settings(run)) + "\n\n"
+        for line in RunSummary.context(run) { md += MarkdownEscaping.inline(line) + "\n\n" }
         md += MarkdownEscaping.inline(RunSummary.counts(run.results)) + "\n\n"
         md += table(run)
 

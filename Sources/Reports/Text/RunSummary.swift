@@ -37,9 +37,14 @@ public enum RunSummary {
         return "\(run.implementation): profile \(run.profile)\(reason), seed \(run.seed)\(strict), gradecheck \(run.toolVersion)"
     }
 
-    /// Settings, then totals, one per line.
+    /// Settings, then the sandbox and the notes (if any), then totals, one per line.
     static func text(_ run: GradingRun) -> String {
-        settings(run) + "\n" + totals(run.results)
+        ([settings(run)] + context(run) + [totals(run.results)]).joined(separator: "\n")
+    }
+
+    /// `sandbox: bubblewrap ...` and `note: ...` lines.
+    public static func context(_ run: GradingRun) -> [String] {
+        (run.isolation.isEmpty ? [] : ["sandbox: " + run.isolation]) + run.notes.map { "note: " + $0 }
     }
 
     /// A check's warnings as a list, one `warning: ...` per line.

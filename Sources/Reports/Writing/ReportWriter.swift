@@ -6,8 +6,8 @@ import Foundation
     import Darwin
 #endif
 
-/// Writes a report file atomically: a reader (or a run killed half-way) sees the old file or the
-/// new one, never half a file.
+/// Writes report files atomically: a reader (or a run killed half-way) sees the old file or the
+/// new one, never half a file; `writeSet` writes several as a set.
 ///
 /// The bytes go to a temporary file in the destination's directory (`.<name>.tmp-<pid>-<random>`,
 /// created exclusively, mode 0644 before the umask), which is flushed with `fsync` and renamed over
@@ -15,6 +15,35 @@ import Foundation
 /// created. On failure the temporary file is removed and a `ReportWriteError` names the path.
 public enum ReportWriter {
     public static func write(_ data: Data, to url: URL) throws(ReportWriteError) {
+        try writeSet([(data, url)])
+    }
+
+    /// Writes several files as a set: every temporary file is written and synced first, then
+    /// all are renamed, so a failure before the renames leaves every old file in place.
+    public static func writeSet(_ files: [(data: Data, url: URL)]) throws(ReportWriteError) {
+        var staged: [(temporary: String, destination: String)] = []
+        do {
+            for file in files { staged.append(try stage(file.data, file.url)) }
+        } catch {
+            for s in staged { unlink(s.temporary) }
+            throw error
+        }
+        for (index, s) in staged.enumerated() where rename(s.temporary, s.destination) != 0 {
+            let code = errno
+            for rest in staged[index...] { unlink(rest.temporary) }
+            throw ReportWriteError(path: s.destination, operation: "rename", reason: String(cString: strerror(code)))
+        }
+        for directory in Set(staged.map { URL(fileURLWithPath: $0.destination).deletingLastPathComponent().path }) {
+            let directoryFD = open(directory, O_RDONLY | O_CLOEXEC)
+            if directoryFD >= 0 {
+                _ = fsync(directoryFD)
+                close(directoryFD)
+            }
+        }
+    }
+
+    /// The bytes in a synced temporary file beside the destination.
+    private static func stage(_ data: Data, _ url: URL) throws(ReportWriteError) -> (temporary: String, destination: String) {
         let destination = url.standardizedFileURL
         let path = destination.path
         let directory = destination.deletingLastPathComponent()
@@ -40,17 +69,7 @@ public enum ReportWriter {
             unlink(temporary)
             throw failure(writeError != nil ? "write" : "sync", code)
         }
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw failure("rename", code)
-        }
-
-        let directoryFD = open(directory.path, O_RDONLY | O_CLOEXEC)
-        if directoryFD >= 0 {
-            _ = fsync(directoryFD)
-            close(directoryFD)
-        }
+        return (temporary, path)
     }
 
     /// The most specific reason Foundation gives: the POSIX error behind a Cocoa error, if any.

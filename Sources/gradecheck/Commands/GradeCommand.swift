@@ -45,6 +45,12 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "The Python interpreter (with numpy) that runs the submission.")
     var python: String = "python3"
 
+    @Option(help: "The sandbox for the submission's code: auto (bubblewrap, else unshare + Landlock + seccomp), bubblewrap or landlock. Without one that works, grading refuses (see `gradecheck doctor`).")
+    var sandbox: SandboxChoice = .auto
+
+    @Flag(help: "Run the submission's code with no sandbox, with the grader's privileges (only for code you trust); the reports say so.")
+    var unsafeNoSandbox = false
+
     @Option(help: "Only checks whose id matches one of these globs (e.g. 'layers.*'); repeatable.")
     var only: [String] = []
 
@@ -73,12 +79,19 @@ struct GradeCommand: ParsableCommand {
         case on, off
     }
 
+    enum SandboxChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, bubblewrap, landlock
+    }
+
     func validate() throws {
         for (name, value) in [("--timeout", timeout), ("--global-timeout", globalTimeout)] where !(value.isFinite && value > 0) {
             throw ValidationError("\(name) must be a positive number of seconds, got \(value)")
         }
         if submission != nil && mutant != nil {
             throw ValidationError("give either a submission or --mutant, not both")
+        }
+        if unsafeNoSandbox && sandbox != .auto {
+            throw ValidationError("give either --sandbox \(sandbox.rawValue) or --unsafe-no-sandbox, not both")
         }
     }
 
@@ -92,6 +105,7 @@ struct GradeCommand: ParsableCommand {
         }
         Terminal.write(TerminalSummary(color: Terminal.usesColor).render(run))
         Terminal.write("graded as: \(RunSummary.settings(run))\n")
+        for line in RunSummary.context(run) { Terminal.write(line + "\n") }
         Terminal.write("reports: \(junit), \(gradescope), \(markdown)\n")
         if let timing { Terminal.write(timing + "\n") }
         if !run.allPassed { throw ExitCode(ExitCodes.checksFailed) }
@@ -108,9 +122,10 @@ struct GradeCommand: ParsableCommand {
         let selected = CheckRunner.select(catalog, only: only, skip: skip)
         let store = try FixtureStore(folder: URL(fileURLWithPath: fixtures).appendingPathComponent("cases").path)
         let digits = try Digits.load()
+        let reports = try ReportFolders.prepare([junit, gradescope, markdown])
+        SandboxRegistry.endSandboxesOnSignals()
         let subject = try Subject.make(
-            submission: submission, mutant: mutant, request: try Subject.Request(parsing: profile), python: python,
-            timeout: timeout, globalTimeout: globalTimeout, compatibility: numpyCompat == .on)
+            submission: submission, mutant: mutant, request: try Subject.Request(parsing: profile), settings: settings(hiding: [fixtures] + reports))
         defer { subject.finish() }
         let contexts = subject.parts.map { part in
             CheckContext(
@@ -146,10 +161,24 @@ struct GradeCommand: ParsableCommand {
         let run = GradingRun(
             implementation: subject.name, profile: subject.profileID, profileReason: subject.profileReason,
             seed: seed, toolVersion: GradeCheck.configuration.version, startedAt: started,
-            duration: Date().timeIntervalSince(started), results: results, strict: strict)
-        try ReportWriter.write(JUnitReport().data(run), to: URL(fileURLWithPath: junit))
-        try ReportWriter.write(GradescopeReport().data(run), to: URL(fileURLWithPath: gradescope))
-        try ReportWriter.write(Data(MarkdownSummary().render(run).utf8), to: URL(fileURLWithPath: markdown))
+            duration: Date().timeIntervalSince(started), results: results, strict: strict,
+            isolation: subject.isolation, notes: subject.notes)
+        try ReportWriter.writeSet([
+            (JUnitReport().data(run), URL(fileURLWithPath: junit)),
+            (GradescopeReport().data(run), URL(fileURLWithPath: gradescope)),
+            (Data(MarkdownSummary().render(run).utf8), URL(fileURLWithPath: markdown)),
+        ])
         return (run, timing)
+    }
+
+    /// How the submission's code runs; `hidden` are the grader's own paths (fixtures, reports),
+    /// which the sandbox covers with empty folders wherever they would be visible.
+    func settings(hiding hidden: [String]) -> Subject.Settings {
+        var request = Sandbox.Request(kind: unsafeNoSandbox ? Sandbox.Kind.none : sandbox == .auto ? nil : Sandbox.Kind(rawValue: sandbox.rawValue))
+        let cwd = FileManager.default.currentDirectoryPath
+        request.hidden = hidden.map { URL(fileURLWithPath: $0).standardizedFileURL.path } + GraderPaths.own + (cwd == "/" ? [] : [cwd])
+        request.confine = GraderPaths.confineCommand
+        return Subject.Settings(
+            python: python, timeout: timeout, globalTimeout: globalTimeout, compatibility: numpyCompat == .on, sandbox: request)
     }
 }

@@ -22,6 +22,10 @@ struct Subject {
 
     let name: String
     let parts: [Part]
+    /// Which isolation the submission's code ran under (empty for the built-in implementations).
+    var isolation = ""
+    /// What the safe copy left out (links, FIFOs, data files), one line each.
+    var notes: [String] = []
     private let cleanup: () -> Void
 
     func finish() { cleanup() }
@@ -61,10 +65,16 @@ struct Subject {
         }
     }
 
-    static func make(
-        submission: String?, mutant: String?, request: Request, python: String, timeout: Double, globalTimeout: Double,
-        compatibility: Bool
-    ) throws -> Subject {
+    /// How a submission's code is run.
+    struct Settings {
+        var python = "python3"
+        var timeout = 10.0
+        var globalTimeout = 900.0
+        var compatibility = true
+        var sandbox = Sandbox.Request()
+    }
+
+    static func make(submission: String?, mutant: String?, request: Request, settings: Settings) throws -> Subject {
         if let mutant {
             guard let mutation = MutationCatalog.all.first(where: { $0.id == mutant }) else {
                 throw UsageError(message: "no mutant '\(mutant)' (see `gradecheck list --mutants`)")
@@ -75,13 +85,16 @@ struct Subject {
             return builtIn(ReferenceImplementation(), request, why: "the Swift reference")
         }
         let folder = try SubmissionFolder(locating: submission)
-        let interpreter: String
+        let interpreter: PythonAdapter.Interpreter
         do {
-            interpreter = try PythonAdapter.resolveInterpreter(python)
+            interpreter = try PythonAdapter.resolveInterpreter(settings.python)
         } catch let error as AdapterStartupError {
-            throw GraderFault.badSetup("--python \(python): \(error)")
+            throw GraderFault.badSetup("--python \(settings.python): \(error)")
         }
-        var parts: [Part] = []
+        var sandboxRequest = settings.sandbox
+        sandboxRequest.readOnly += interpreter.folders + [PythonAdapter.script?.deletingLastPathComponent().path].compactMap { $0 }
+        sandboxRequest.hidden += folder.parts.map { $0.root.deletingLastPathComponent().path }
+        var parts: [Part] = [], isolation: [String] = [], notes: [String] = []
         var cleanups: [() -> Void] = []
         let cleanup = { for c in cleanups { c() } }
         do {
@@ -90,9 +103,11 @@ struct Subject {
                 chosen = folder.parts.filter { $0.namedAssignment == wanted }
             }
             for part in chosen {
-                let (made, undo) = try start(part, request, interpreter: interpreter, timeout: timeout, globalTimeout: globalTimeout, compatibility: compatibility)
-                cleanups.append(undo)
-                parts.append(made)
+                let started = try start(part, request, interpreter: interpreter, settings: settings, sandbox: sandboxRequest)
+                cleanups.append(started.cleanup)
+                parts.append(started.part)
+                if !isolation.contains(started.isolation) { isolation.append(started.isolation) }
+                notes += started.notes
             }
             if parts.count > 1 {
                 let profiles = parts.map(\.decision.profile)
@@ -105,7 +120,10 @@ struct Subject {
             throw error
         }
         let name = folder.parts.count > 1 ? folder.parts[0].root.deletingLastPathComponent().lastPathComponent : folder.parts[0].root.lastPathComponent
-        return Subject(name: name, parts: parts, cleanup: cleanup)
+        var subject = Subject(name: name, parts: parts, cleanup: cleanup)
+        subject.isolation = isolation.joined(separator: " | ")
+        subject.notes = notes
+        return subject
     }
 
     /// The reference or a mutant: graded as `--profile` says, or under `Profile.everything`.
@@ -116,28 +134,30 @@ struct Subject {
         return Subject(name: implementation.name, parts: [Part(implementation: implementation, decision: decision, source: nil, sources: [:])], cleanup: {})
     }
 
-    /// Copies one course-layout folder, starts its adapter, decides its profile from what the
-    /// adapter reports and sends it the profile's conventions.
+    /// One started part: the implementation, how it is isolated, what its copy left out, and
+    /// what ends it.
+    struct Started {
+        let part: Part
+        let isolation: String
+        let notes: [String]
+        let cleanup: () -> Void
+    }
+
+    /// Builds the part's sandbox, copies the course-layout folder into it, starts its adapter
+    /// inside, decides its profile from what the adapter reports and sends it the profile's
+    /// conventions. A copy that breaks the caps is still graded: every check errors with
+    /// "submission rejected: ...".
     static func start(
-        _ part: SubmissionFolder.Part, _ request: Request, interpreter: String, timeout: Double, globalTimeout: Double,
-        compatibility: Bool
-    ) throws -> (Part, () -> Void) {
-        let copy = try part.privateCopy()
-        let sandbox = copy.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let remove = { _ = try? FileManager.default.removeItem(at: sandbox) }
-        let name = part.root.lastPathComponent
-        let command: [String]
+        _ part: SubmissionFolder.Part, _ request: Request, interpreter: PythonAdapter.Interpreter, settings: Settings,
+        sandbox sandboxRequest: Sandbox.Request
+    ) throws -> Started {
+        let sandbox: Sandbox
         do {
-            command = try PythonAdapter.command(
-                python: interpreter, submission: copy, limits: PythonAdapter.Limits(), isolateNetwork: true,
-                user: getuid() == 0 ? "nobody" : nil, compatibility: compatibility)
+            sandbox = try Sandbox(sandboxRequest)
         } catch {
-            remove()
-            throw GraderFault.internalError("\(error)")
+            throw GraderFault.badSetup(error.description)
         }
-        let process = ProcessImplementation(
-            command: command, environment: PythonAdapter.sandboxEnvironment(home: sandbox, inherited: ProcessInfo.processInfo.environment),
-            workingDirectory: copy, name: name, callTimeout: timeout, globalTimeout: globalTimeout)
+        let name = part.root.lastPathComponent
         func decide(_ evidence: ProfileEvidence) -> ProfileDetector.Decision {
             if let profile = request.profile {
                 let detected = ProfileDetector.decide(evidence, year: profile.years.lowerBound, assignment: profile.assignment)
@@ -145,20 +165,49 @@ struct Subject {
             }
             return ProfileDetector.decide(evidence, year: request.year, assignment: request.assignment ?? part.namedAssignment)
         }
+        func broken(_ reason: String, _ decision: ProfileDetector.Decision, notes: [String], end: @escaping () -> Void) -> Started {
+            let implementation = UnstartableImplementation(name: name, reason: reason)
+            return Started(
+                part: Part(implementation: implementation, decision: decision, source: part.root, sources: [:]),
+                isolation: sandbox.isolation, notes: notes, cleanup: end)
+        }
+        let copied: SafeCopy.Outcome
+        do {
+            guard mkdir(sandbox.submission.path, 0o755) == 0 else {
+                sandbox.finish()
+                throw GraderFault.internalError("cannot create \(sandbox.submission.path): \(String(cString: strerror(errno)))")
+            }
+            if let owner = sandbox.owner { _ = chown(sandbox.submission.path, owner.uid, owner.gid) }
+            copied = try SafeCopy.copy(
+                from: part.root.appendingPathComponent("cs231n"), to: sandbox.submission.appendingPathComponent("cs231n"), owner: sandbox.owner)
+        } catch let rejection as SafeCopy.Rejection {
+            let decision = decide(ProfileEvidence(notebooks: part.notebooks, folderNames: part.folderNames))
+            return broken(rejection.description, decision, notes: [rejection.description], end: { sandbox.finish() })
+        }
+        let command: [String]
+        do {
+            command = sandbox.wrap(try PythonAdapter.command(
+                python: interpreter.executable, submission: sandbox.submission, compatibility: settings.compatibility))
+        } catch {
+            sandbox.finish()
+            throw GraderFault.internalError("\(error)")
+        }
+        let process = ProcessImplementation(
+            command: command,
+            environment: PythonAdapter.sandboxEnvironment(home: URL(fileURLWithPath: sandbox.home), inherited: ProcessInfo.processInfo.environment),
+            workingDirectory: sandbox.submission, name: name, callTimeout: settings.timeout, globalTimeout: settings.globalTimeout)
+        let end = { process.shutdown(); sandbox.finish() }
         var startFailure: AdapterStartupError?
         do { try process.start() } catch { startFailure = error }
         if let error = startFailure {
-            if case .spawnFailed = error { remove(); throw GraderFault.internalError("\(error)") }
+            if case .spawnFailed = error { end(); throw GraderFault.internalError("\(error)") }
             // The submission stops the adapter before it can say hello (an os._exit or a crash at
             // import time): every check errors with the reason, and the report is still written.
-            let evidence = ProfileEvidence(notebooks: part.notebooks, folderNames: part.folderNames)
-            let decision = decide(evidence)
-            let broken = UnstartableImplementation(name: name, reason: error.description)
-            return (Part(implementation: broken, decision: decision, source: copy, sources: [:]), { process.shutdown(); remove() })
+            let decision = decide(ProfileEvidence(notebooks: part.notebooks, folderNames: part.folderNames))
+            return broken(error.description, decision, notes: copied.notes, end: end)
         }
         if let fatal = process.hello?.fatal {
-            process.shutdown()
-            remove()
+            end()
             throw GraderFault.internalError("the Python adapter cannot grade anything: \(fatal)")
         }
         let evidence = EvidenceReading.evidence(process.hello?.evidence ?? [:], notebooks: part.notebooks, folderNames: part.folderNames)
@@ -170,11 +219,11 @@ struct Subject {
         var configureFailure: AdapterStartupError?
         do { try process.configure() } catch { configureFailure = error }
         if let error = configureFailure {
-            let broken = UnstartableImplementation(name: name, reason: error.description)
-            return (Part(implementation: broken, decision: decision, source: copy, sources: [:]), { process.shutdown(); remove() })
+            return broken(error.description, decision, notes: copied.notes, end: end)
         }
-        return (Part(implementation: process, decision: decision, source: part.root, sources: process.hello?.sources ?? [:]),
-                { process.shutdown(); remove() })
+        return Started(
+            part: Part(implementation: process, decision: decision, source: part.root, sources: process.hello?.sources ?? [:]),
+            isolation: sandbox.isolation, notes: copied.notes, cleanup: end)
     }
 }
 

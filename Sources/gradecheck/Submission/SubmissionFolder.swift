@@ -80,21 +80,3 @@ struct SubmissionFolder {
         return Part(root: root, namedAssignment: assignment, notebooks: Set(listing.filter { $0.hasSuffix(".ipynb") }), folderNames: names)
     }
 }
-
-extension SubmissionFolder.Part {
-    /// A fresh private copy of the submission (only `cs231n/`, as regular files), in a new
-    /// temporary folder: student code never runs in, or writes to, the original.
-    func privateCopy() throws -> URL {
-        let fm = FileManager.default
-        // A few levels deep, so that relative paths such as ../../x stay inside the sandbox.
-        let sandbox = fm.temporaryDirectory.appendingPathComponent("gradecheck-\(UUID().uuidString)")
-        let work = sandbox.appendingPathComponent("home/work/submission")
-        do {
-            try fm.createDirectory(at: work, withIntermediateDirectories: true)
-            try fm.copyItem(at: root.appendingPathComponent("cs231n"), to: work.appendingPathComponent("cs231n"))
-        } catch {
-            throw GraderFault.internalError("\(root.path): cannot copy the submission (\((error as NSError).localizedDescription))")
-        }
-        return work
-    }
-}

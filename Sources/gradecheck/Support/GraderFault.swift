@@ -8,10 +8,12 @@ enum GraderFault: Error, CustomStringConvertible {
     /// Something the grader itself got wrong (exit 3): the sandboxed adapter cannot import
     /// numpy, a copy failed.
     case internalError(String)
+    /// A report path that others could write (exit 2): nothing at all is written there.
+    case unsafeReportFolder(String)
 
     var description: String {
         switch self {
-        case let .badSetup(text), let .internalError(text): text
+        case let .badSetup(text), let .internalError(text), let .unsafeReportFolder(text): text
         }
     }
 }

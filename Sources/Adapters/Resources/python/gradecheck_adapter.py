@@ -1910,6 +1910,9 @@ def op_evaluate_batch(a):
     def total(v):
         return float(np.sum(weigh(v), dtype=np.float64))
 
+    if a.has("points"):
+        return _evaluate_points(a.raw("points"), base_args, vary, output, op, f, weigh, total)
+
     central, forward, backward = [], [], []
     if vary.startswith("params."):
         if op != "model_loss":
@@ -1968,6 +1971,63 @@ def op_evaluate_batch(a):
             forward.append(total(fp - f0))
             backward.append(total(f0 - fm))
     return {"base": total(f0), "central": central, "forward": forward, "backward": backward}
+
+
+def _evaluate_points(points, base_args, vary, output, op, f, weigh, total):
+    """evaluate_batch with `points`: each entry {indices, deltas} is the varied array with
+    deltas added at those flat indices, evaluated once, in the order given (the harness shuffles
+    them and mixes in decoys). Returns base = sum(f(p0) * weights), scale = sum(|f(p0) *
+    weights|) and values = [sum((f(p) - f(p0)) * weights)] for p0 the first point."""
+    if not isinstance(points, list):
+        raise BadRequest("points is not a list")
+    if vary.startswith("params."):
+        if op != "model_loss":
+            raise BadRequest("vary params.NAME needs model_loss")
+        name = vary[len("params."):]
+        params = _params_of(Args(base_args).handle("model", "model"))
+        if name not in params:
+            raise BadRequest("the model has no parameter %r" % name)
+        orig = params[name]
+        base = as_array(orig, "params[%r]" % name, "model")
+    else:
+        params = orig = None
+        if vary not in base_args:
+            raise BadRequest("missing argument %r" % vary)
+        base = base_args[vary]
+        if not isinstance(base, np.ndarray):
+            raise BadRequest("argument %r is not an array" % vary)
+        if base.dtype.kind != "f":
+            base = base.astype(np.float64)
+    moved = []
+    for p in points:
+        idx, deltas = (p.get("indices"), p.get("deltas")) if isinstance(p, dict) else (None, None)
+        if (not isinstance(idx, list) or not isinstance(deltas, list) or len(idx) != len(deltas)
+                or not all(isinstance(i, int) and not isinstance(i, bool) and 0 <= i < base.size for i in idx)
+                or not all(isinstance(d, (int, float)) and not isinstance(d, bool) for d in deltas)):
+            raise BadRequest("a point is not {indices, deltas} of equal length within %s of size %d" % (vary, base.size))
+        moved.append((idx, deltas))
+    f0, values, scale = None, [], 0.0
+    try:
+        for idx, deltas in moved:
+            x = base.copy()
+            for i, d in zip(idx, deltas):
+                x.flat[i] = base.flat[i] + d
+            args = fresh(base_args)
+            if params is not None:
+                params[name] = x
+            else:
+                args[vary] = x
+            v = f(args)
+            if f0 is None:
+                f0 = v
+                scale = float(np.sum(np.abs(weigh(v)), dtype=np.float64))
+            elif v.shape != f0.shape:
+                raise BadResult("output %r has shape %s at one point and %s at another" % (output, v.shape, f0.shape))
+            values.append(total(v - f0))
+    finally:
+        if params is not None:
+            params[name] = orig
+    return {"base": total(f0) if f0 is not None else 0.0, "scale": scale, "values": values}
 
 
 def op_configure(a):
@@ -2084,32 +2144,12 @@ def flush_std():
 def write_message(obj):
     flush_std()
     data = json.dumps(obj, allow_nan=False, separators=(",", ":")).encode("utf-8")
-    buf = struct.pack(">I", len(data)) + data
-    view = memoryview(buf)
-    while view:
-        try:
-            n = os.write(S.rep_fd, view)
-        except InterruptedError:
-            continue
-        except OSError:
-            os._exit(1)
-        view = view[n:]
+    if not _write_frame(S.rep_fd, data):
+        os._exit(1)
 
 
 def read_exact(n):
-    chunks = []
-    while n > 0:
-        try:
-            c = os.read(S.req_fd, min(n, 1 << 20))
-        except InterruptedError:
-            continue
-        except OSError:
-            return None
-        if not c:
-            return None
-        chunks.append(c)
-        n -= len(c)
-    return b"".join(chunks)
+    return _read_exact_fd(S.req_fd, n)
 
 
 def read_message():
@@ -2205,12 +2245,171 @@ def serve():
                 os._exit(1)
 
 
+# ----------------------------------------------------------------------------- relay
+
+# The adapter splits in two before any student code exists: this process (the relay) keeps the
+# harness's descriptors and never runs student code; a forked worker loads the submission and
+# serves the protocol over two pipes of its own. A frame the student's code writes can only
+# reach the relay, which forwards one reply per request, only with the request's id.
+
+_REPLY_HEAD = re.compile(rb'^\{"type":"(result|error)","id":(-?\d+|null)[,}]')
+
+
+def _read_frame(fd):
+    """One frame (4-byte big-endian length, then the body) from fd; None at end of file."""
+    head = _read_exact_fd(fd, 4)
+    if head is None:
+        return None
+    n = struct.unpack(">I", head)[0]
+    if n > MAX_MESSAGE:
+        return False
+    return _read_exact_fd(fd, n)
+
+
+def _read_exact_fd(fd, n):
+    chunks = []
+    while n > 0:
+        try:
+            c = os.read(fd, min(n, 1 << 20))
+        except InterruptedError:
+            continue
+        except OSError:
+            return None
+        if not c:
+            return None
+        chunks.append(c)
+        n -= len(c)
+    return b"".join(chunks)
+
+
+def _write_frame(fd, body):
+    view = memoryview(struct.pack(">I", len(body)) + body)
+    while view:
+        try:
+            n = os.write(fd, view)
+        except InterruptedError:
+            continue
+        except OSError:
+            return False
+        view = view[n:]
+    return True
+
+
+def _reply_id(body):
+    """The id a result or error frame carries (its type and id lead, as the worker writes them)."""
+    m = _REPLY_HEAD.match(body)
+    if m:
+        return None if m.group(2) == b"null" else int(m.group(2))
+    try:
+        msg = json.loads(body.decode("utf-8"))
+    except Exception:  # noqa
+        return "unreadable"
+    if not isinstance(msg, dict) or msg.get("type") not in ("result", "error"):
+        return "unreadable"
+    return msg.get("id")
+
+
+def _end_like(pid):
+    """Exits the way the worker did (its status or its signal), so the harness can tell a crash."""
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        os._exit(1)
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        try:
+            signal.signal(sig, signal.SIG_DFL)
+            os.kill(os.getpid(), sig)
+        except (OSError, ValueError):
+            pass
+        os._exit(128 + sig)
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
+
+
+def _kill_worker(pid):
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def relay(pid, to_worker, from_worker):
+    """Forwards the hello, then each request and its one reply; stops with the worker."""
+    hello = _read_frame(from_worker)
+    if not hello:
+        _end_like(pid)
+    try:
+        first = json.loads(hello.decode("utf-8"))
+    except Exception:  # noqa
+        first = None
+    if not isinstance(first, dict) or first.get("type") != "hello":
+        _kill_worker(pid)
+        _end_like(pid)
+    _write_frame(S.rep_fd, hello)
+    while True:
+        request = _read_frame(S.req_fd)
+        if not request:
+            _write_frame(to_worker, b'{"type":"shutdown"}')
+            os.close(to_worker)
+            _end_like(pid)
+        try:
+            msg = json.loads(request.decode("utf-8"))
+        except Exception:  # noqa
+            msg = None
+        mid = msg.get("id") if isinstance(msg, dict) else None
+        if not _write_frame(to_worker, request):
+            _end_like(pid)
+        if isinstance(msg, dict) and msg.get("type") == "shutdown":
+            os.close(to_worker)
+            _end_like(pid)
+        reply = _read_frame(from_worker)
+        if not reply:
+            _end_like(pid)
+        got = _reply_id(reply)
+        if got != mid or isinstance(mid, bool):
+            _kill_worker(pid)
+            err = {"type": "error", "id": mid, "error": {
+                "kind": "bad_result",
+                "message": "the submission's process sent a reply with id %s to request %s (something wrote on the "
+                           "adapter's channel); the process was stopped" % (json.dumps(got), json.dumps(mid))}}
+            _write_frame(S.rep_fd, json.dumps(err).encode("utf-8"))
+            _end_like(pid)
+        if not _write_frame(S.rep_fd, reply):
+            _kill_worker(pid)
+            _end_like(pid)
+
+
+def split_worker():
+    """Forks the worker; returns in the worker (with its own pipes as S.req_fd / S.rep_fd)."""
+    req_r, req_w = os.pipe()
+    rep_r, rep_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        for fd in (S.req_fd, S.rep_fd, req_w, rep_r):
+            os.close(fd)
+        S.req_fd = fcntl.fcntl(req_r, fcntl.F_DUPFD_CLOEXEC, HIGH_FD)
+        S.rep_fd = fcntl.fcntl(rep_w, fcntl.F_DUPFD_CLOEXEC, HIGH_FD)
+        os.close(req_r)
+        os.close(rep_w)
+        return
+    os.close(req_r)
+    os.close(rep_w)
+    for fd in (req_w, rep_r):
+        fcntl.fcntl(fd, fcntl.F_SETFD, fcntl.FD_CLOEXEC)
+    try:
+        relay(pid, req_w, rep_r)
+    finally:
+        _kill_worker(pid)
+        os._exit(1)
+
+
 # ----------------------------------------------------------------------------- main
 
 def main(argv):
     global np
     args = parse_args(argv)
     setup_fds()
+    split_worker()
     S.submission = os.path.realpath(args.submission)
     limits = parse_limits(args.limits)
     apply_limits(limits)
