@@ -202,6 +202,19 @@ struct SandboxContainmentTests {
         #expect(junit.contains("submission rejected"))
     }
 
+    @Test("cs231n/ itself a link to another folder: rejected, the linked folder never runs or changes")
+    func linkedPackage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gradecheck-linked-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.examples.appendingPathComponent("correct/cs231n"), to: folder.appendingPathComponent("elsewhere"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("student"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("student/cs231n").path, withDestinationPath: folder.appendingPathComponent("elsewhere").path)
+        let (run, junit) = try Self.grade(folder.appendingPathComponent("student"))
+        #expect(run.score == 0 && junit.contains("is a symbolic link"))
+    }
+
     // MARK: Report folders
 
     @Test("a report folder others can write is refused: nothing is written there, exit 2")

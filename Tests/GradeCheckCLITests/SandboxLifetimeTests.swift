@@ -1,3 +1,4 @@
+import Adapters
 import Foundation
 import Testing
 @testable import gradecheck
@@ -112,6 +113,9 @@ struct SandboxLifetimeTests {
         _ = run(["/usr/sbin/useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user])
         try #require(run(["/usr/bin/id", user]) == 0, "useradd \(user)")
         let binary = try #require(GraderPaths.gradecheckBinary)
+        let script = try #require(PythonAdapter.script)
+        let adapter = try Data(contentsOf: script)
+        defer { #expect((try? Data(contentsOf: script)) == adapter, "the adapter changed") }
         for example in ["correct", "hostile-daemon", "hostile-leftovers", "hostile-adapter-trojan"] {
             let out = "/tmp/gradecheck-user-\(UUID().uuidString)"
             defer { try? FileManager.default.removeItem(atPath: out) }

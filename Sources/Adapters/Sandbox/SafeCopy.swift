@@ -40,6 +40,11 @@ public enum SafeCopy {
     public static func copy(
         from source: URL, to destination: URL, owner: (uid: uid_t, gid: gid_t)? = nil, caps: Caps = Caps()
     ) throws(Rejection) -> Outcome {
+        var info = stat()
+        guard lstat(source.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            let what = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "not a folder"
+            throw Rejection(reason: "\(source.lastPathComponent) is \(what): the grader copies only regular files and folders")
+        }
         var state = State(caps: caps, owner: owner, deadline: Date().addingTimeInterval(caps.seconds))
         try state.folder(source.path, destination.path, relative: source.lastPathComponent, depth: 0)
         return state.outcome
