@@ -52,9 +52,11 @@ let package = Package(
         .target(name: "GradientCheck", dependencies: ["NumericCore"], swiftSettings: optimized),
         // Data sets read from disk: CIFAR-10 (pickled and binary batches) and embedded UCI digits.
         .target(
-            name: "Datasets", dependencies: ["NumericCore", "CZlib"],
+            name: "Datasets", dependencies: ["NumericCore", "CZlib", "DataLocation"],
             resources: [.copy("Resources/digits.csv.gz"), .copy("Resources/README.md")],
             swiftSettings: optimized),
+        // Where the data files are at run time (installed, beside the build, or the source tree).
+        .target(name: "DataLocation"),
         // SVG line charts of training curves.
         .target(name: "TrainingPlots", swiftSettings: optimized),
         // JSON that keeps number literals as text (exact float64 and float32), ordered members; a
@@ -76,7 +78,7 @@ let package = Package(
         // The implementation protocol's wire format and the out-of-process implementation (adapters),
         // with the Python adapter for the course's layout as a resource.
         .target(
-            name: "Adapters", dependencies: ["Implementation", "NumericCore", "LiteralJSON", "CConfine"],
+            name: "Adapters", dependencies: ["Implementation", "NumericCore", "LiteralJSON", "CConfine", "DataLocation"],
             resources: [.copy("Resources/python")],
             swiftSettings: optimized),
         // Realistic student mistakes applied to the reference: every check must be failed by one.
@@ -87,7 +89,7 @@ let package = Package(
         .target(name: "Grading", swiftSettings: optimized),
         // JUnit XML, Gradescope JSON, Markdown and terminal summaries; XSD validation (libxml2).
         .target(
-            name: "Reports", dependencies: ["Grading", "CLibXML2"],
+            name: "Reports", dependencies: ["Grading", "CLibXML2", "DataLocation"],
             resources: [.copy("Resources/schemas")],
             // libxml2's headers bring the system ICU's UErrorCode, which clashes with Foundation's
             // bundled ICU when debug builds index system modules.
@@ -97,7 +99,7 @@ let package = Package(
             name: "gradecheck",
             dependencies: [
                 "NumericCore", "Engine", "Datasets", "TrainingPlots", "Checks", "Fixtures", "FixtureRecorder",
-                "Grading", "Implementation", "ReferenceImplementation", "Reports", "Mutants", "Diagnosis", "Adapters",
+                "Grading", "Implementation", "ReferenceImplementation", "Reports", "Mutants", "Diagnosis", "Adapters", "DataLocation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized),

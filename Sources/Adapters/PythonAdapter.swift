@@ -1,18 +1,28 @@
+import DataLocation
 import Foundation
 
 /// The Python adapter shipped with gradecheck (`Resources/python/gradecheck_adapter.py`, stdlib +
 /// numpy): it serves the protocol for a submission in the course's layout.
 public enum PythonAdapter {
-    /// The adapter script inside the module's resources.
-    public static var script: URL? {
-        Bundle.module.url(forResource: "gradecheck_adapter", withExtension: "py", subdirectory: "python")
+    /// The adapter script: installed (`share/gradecheck/python/`), beside the build, or in the source tree.
+    public static var script: URL? { try? locateScript().get() }
+
+    /// The adapter script, or every place it was looked for.
+    public static func locateScript() -> Result<URL, DataLocation.NotFound> {
+        DataLocation.find(
+            "the Python adapter (gradecheck_adapter.py)", installedPath: "python/gradecheck_adapter.py", bundle: "Adapters",
+            bundlePath: "python/gradecheck_adapter.py", sourceResources: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources"))
     }
 
     /// The command line that serves `submission` (a private copy holding `cs231n/`); the
     /// harness's sandbox (`Sandbox.wrap`) goes in front of it. `compatibility` turns the
     /// removed-API compatibility layer on (`--compat on`).
     public static func command(python: String, submission: URL, compatibility: Bool = true) throws -> [String] {
-        guard let script else { throw AdapterStartupError.spawnFailed(command: python, reason: "the Python adapter is missing from the build's resources") }
+        let script: URL
+        switch locateScript() {
+        case let .success(found): script = found
+        case let .failure(missing): throw AdapterStartupError.spawnFailed(command: python, reason: missing.description)
+        }
         return [python, "-I", "-B", script.path, "--submission", submission.path, "--compat", compatibility ? "on" : "off"]
     }
 }

@@ -1,3 +1,4 @@
+import DataLocation
 import Foundation
 import NumericCore
 
@@ -21,8 +22,12 @@ public enum Digits {
     /// All 1797 images in file order, unscaled: float64 intensities 0...16, shape (1797, 1, 8, 8),
     /// labels 0...9. Throws when the embedded resource is missing or not as described.
     public static func rawExamples() throws(DatasetError) -> LabeledData<Double> {
-        guard let url = Bundle.module.url(forResource: "digits.csv", withExtension: "gz") else {
-            throw .missingFile(path: "Datasets resource bundle/digits.csv.gz", what: "the embedded digits data")
+        let url: URL
+        switch DataLocation.find(
+            "the embedded digits data (digits.csv.gz)", installedPath: "digits/digits.csv.gz", bundle: "Datasets", bundlePath: "digits.csv.gz",
+            sourceResources: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources")) {
+        case let .success(found): url = found
+        case let .failure(missing): throw .missingFile(path: missing.places.joined(separator: ", "), what: "the embedded digits data")
         }
         let compressed = try DataFile.read(url, what: "the embedded digits data")
         let csv = try Gzip.decompress(compressed, path: url.path)

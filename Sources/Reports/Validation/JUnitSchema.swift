@@ -1,3 +1,4 @@
+import DataLocation
 import Foundation
 
 /// The JUnit XML schemas shipped with the module (verbatim copies; provenance in
@@ -8,8 +9,12 @@ public enum JUnitSchema: String, Sendable, CaseIterable {
     /// jenkinsci/xunit-plugin `junit-10.xsd`: what Jenkins' xUnit plugin validates against.
     case junit10 = "jenkinsci-xunit-plugin__junit-10"
 
-    /// The XSD file in the module's resource bundle.
+    /// The XSD file: installed (`share/gradecheck/schemas/`), beside the build, or in the source tree.
     public var url: URL? {
-        Bundle.module.url(forResource: rawValue, withExtension: "xsd", subdirectory: "schemas")
+        try? DataLocation.find(
+            "the JUnit schema \(rawValue).xsd", installedPath: "schemas/\(rawValue).xsd", bundle: "Reports",
+            bundlePath: "schemas/\(rawValue).xsd",
+            sourceResources: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources")
+        ).get()
     }
 }

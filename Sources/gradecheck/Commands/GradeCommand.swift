@@ -57,8 +57,8 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Skip checks whose id matches one of these globs; repeatable.")
     var skip: [String] = []
 
-    @Option(help: "The fixtures folder (cases/ inside).")
-    var fixtures: String = "fixtures"
+    @Option(help: "The fixtures folder (cases/ inside). Default: the installed fixtures (PREFIX/share/gradecheck/fixtures beside PREFIX/bin/gradecheck), else the source tree's.")
+    var fixtures: String?
 
     @Option(help: "JUnit XML report path.")
     var junit: String = "reports/junit.xml"
@@ -120,6 +120,7 @@ struct GradeCommand: ParsableCommand {
             throw UsageError(message: "no check id matches '\(pattern)' (see `gradecheck list`)")
         }
         let selected = CheckRunner.select(catalog, only: only, skip: skip)
+        let fixtures = try FixturesFolder.resolve(self.fixtures)
         let store = try FixtureStore(folder: URL(fileURLWithPath: fixtures).appendingPathComponent("cases").path)
         let digits = try Digits.load()
         let reports = try ReportFolders.prepare([junit, gradescope, markdown])

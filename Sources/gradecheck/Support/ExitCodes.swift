@@ -24,6 +24,7 @@ enum ExitCodes {
         case let error as FixtureProblem: (error.description, badInput)
         case let .badSetup(text) as GraderFault: (text, badInput)
         case let .unsafeReportFolder(text) as GraderFault: (text, badInput)
+        case let .missingData(text) as GraderFault: (text, internalError)
         case let .internalError(text) as GraderFault: ("internal error: \(text)", internalError)
         case let error as CheckDefinitionError: ("internal error: \(error.description)", internalError)
         case let error as ReportWriteError: (error.description, internalError)

@@ -8,12 +8,14 @@ enum GraderFault: Error, CustomStringConvertible {
     /// Something the grader itself got wrong (exit 3): the sandboxed adapter cannot import
     /// numpy, a copy failed.
     case internalError(String)
+    /// A data folder the installed binary needs is not where it looked (exit 3).
+    case missingData(String)
     /// A report path that others could write (exit 2): nothing at all is written there.
     case unsafeReportFolder(String)
 
     var description: String {
         switch self {
-        case let .badSetup(text), let .internalError(text), let .unsafeReportFolder(text): text
+        case let .badSetup(text), let .internalError(text), let .unsafeReportFolder(text), let .missingData(text): text
         }
     }
 }
