@@ -18,8 +18,6 @@ struct SandboxTests {
         request.readOnly = interpreter.folders
         let sandbox = try Sandbox(request)
         defer { sandbox.finish() }
-        #expect(mkdir(sandbox.submission.path, 0o755) == 0)
-        if let owner = sandbox.owner { chown(sandbox.submission.path, owner.uid, owner.gid) }
         let process = Process()
         let command = sandbox.wrap([interpreter.executable, "-I", "-c", code])
         process.executableURL = URL(fileURLWithPath: command[0])

@@ -65,10 +65,15 @@ struct SandboxContainmentTests {
         return s
     }
 
-    /// The grading folders of this process still on disk.
-    static var ownFolders: [String] {
-        let temporary = FileManager.default.temporaryDirectory.path
-        return ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).filter { $0.hasPrefix("gradecheck-\(getpid())-") }
+    /// Grading folders of this process still on disk that hold a copy of `example` (other
+    /// suites grade other examples in this process at the same time).
+    static func leftoverCopies(of example: String) -> [String] {
+        let temporary = FileManager.default.temporaryDirectory
+        let layers = FileManager.default.contents(atPath: examples.appendingPathComponent(example + "/cs231n/layers.py").path)
+        return ((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []).filter { name in
+            name.hasPrefix("gradecheck-\(getpid())-")
+                && FileManager.default.contents(atPath: temporary.appendingPathComponent(name + "/submission/cs231n/layers.py").path) == layers
+        }
     }
 
     @Test("the fixture oracle finds no expected values (it does without the sandbox) and earns nothing")
@@ -78,7 +83,7 @@ struct SandboxContainmentTests {
         #expect(run.results.first { $0.id == "layers.affine.backward" }?.outcome == .failed)
         let (_, open) = try Self.grade("hostile-fixture-oracle", extra: ["--unsafe-no-sandbox", "--only", "layers.affine.backward"])
         #expect(!open.contains("ORACLE: read 0 fixture files"), "without the sandbox the oracle reads the fixtures: the example works")
-        #expect(Self.ownFolders.isEmpty)
+        #expect(Self.leftoverCopies(of: "hostile-fixture-oracle").isEmpty)
     }
 
     @Test("the fallback (unshare + Landlock + seccomp): full marks for correct work, the oracle finds nothing, no daemon survives")
@@ -91,7 +96,7 @@ struct SandboxContainmentTests {
         _ = try Self.grade("hostile-daemon", extra: ["--sandbox", "landlock", "--only", "layers.affine.forward"])
         #expect(Self.processes(containing: "sleep 3601.5").isEmpty)
         #expect(Self.processes(containing: "sleep 3602.5").isEmpty)
-        #expect(Self.ownFolders.isEmpty)
+        #expect(Self.leftoverCopies(of: "hostile-daemon").isEmpty)
     }
 
     @Test("a daemon (double fork + setsid) and a process-group escape do not outlive the grading")
@@ -100,7 +105,7 @@ struct SandboxContainmentTests {
         #expect(run.score == run.maxScore)
         #expect(Self.processes(containing: "sleep 3601.5").isEmpty)
         #expect(Self.processes(containing: "sleep 3602.5").isEmpty)
-        #expect(Self.ownFolders.isEmpty)
+        #expect(Self.leftoverCopies(of: "hostile-daemon").isEmpty)
     }
 
     @Test("no file in /tmp, /var/tmp, /dev/shm, no socket outside; other gradings are invisible")

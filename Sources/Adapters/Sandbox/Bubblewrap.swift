@@ -73,7 +73,7 @@ public struct Bubblewrap: Sendable {
         for folder in Self.systemFolders {
             var info = stat()
             guard lstat(folder, &info) == 0 else { continue }
-            if info.st_mode & S_IFMT == S_IFLNK, let target = Self.linkTarget(folder) {
+            if info.st_mode & S_IFMT == S_IFLNK, let target = DirectoryEntries.linkTarget(folder) {
                 args += ["--symlink", target, folder]
             } else if info.st_mode & S_IFMT == S_IFDIR {
                 args += ["--ro-bind", folder, folder]
@@ -158,12 +158,6 @@ public struct Bubblewrap: Sendable {
             }
             return args
         }
-    }
-
-    static func linkTarget(_ path: String) -> String? {
-        var bytes = [CChar](repeating: 0, count: 4096)
-        let n = readlink(path, &bytes, bytes.count - 1)
-        return n > 0 ? String(decoding: bytes[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : nil
     }
 
     /// Whether `path` is a file this process may execute.

@@ -74,15 +74,9 @@ public enum SafeCopy {
             if depth > caps.depth { throw Rejection(reason: "folders nested deeper than \(caps.depth) levels (at \(relative))") }
             guard mkdir(destination, 0o755) == 0 else { throw Rejection(reason: "cannot create \(destination): \(String(cString: strerror(errno)))") }
             chown(destination)
-            guard let directory = opendir(source) else {
+            guard let names = DirectoryEntries.names(source) else {
                 throw Rejection(reason: "cannot read the folder \(relative): \(String(cString: strerror(errno)))")
             }
-            var names: [String] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            closedir(directory)
             for name in names.sorted() {
                 let path = source + "/" + name, target = destination + "/" + name, inner = relative + "/" + name
                 try count(inner)
@@ -96,7 +90,7 @@ public enum SafeCopy {
                     if isDatasetFile(inner) { note(inner, "a data file under cs231n/datasets/ (the grader brings its own data)"); continue }
                     try file(path, target, relative: inner, size: Int(info.st_size), mode: info.st_mode)
                 case S_IFLNK:
-                    note(inner, "a symbolic link" + (linkTarget(path).map { " to \($0)" } ?? ""))
+                    note(inner, "a symbolic link" + (DirectoryEntries.linkTarget(path).map { " to \($0)" } ?? ""))
                 case S_IFIFO: note(inner, "a FIFO")
                 case S_IFSOCK: note(inner, "a socket")
                 case S_IFCHR, S_IFBLK: note(inner, "a device")
@@ -153,12 +147,6 @@ public enum SafeCopy {
         func isDatasetFile(_ relative: String) -> Bool {
             let parts = relative.split(separator: "/")
             return parts.count > 2 && parts[1] == "datasets" && !relative.hasSuffix(".py")
-        }
-
-        func linkTarget(_ path: String) -> String? {
-            var bytes = [CChar](repeating: 0, count: 4096)
-            let n = readlink(path, &bytes, bytes.count - 1)
-            return n > 0 ? String(decoding: bytes[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : nil
         }
     }
 }

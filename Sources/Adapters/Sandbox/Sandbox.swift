@@ -34,7 +34,8 @@ public final class Sandbox: @unchecked Sendable {
 
     public let kind: Kind
     public let folder: SandboxFolder
-    /// Where the private copy goes (`folder/submission`, at the same path inside).
+    /// Where the private copy goes (`folder/submission`, at the same path inside): an empty
+    /// folder, the grading uid's.
     public let submission: URL
     /// The grading's own uid and gid (the grader runs as root), which owns the copy.
     public let owner: (uid: uid_t, gid: gid_t)?
@@ -95,6 +96,12 @@ public final class Sandbox: @unchecked Sendable {
             owner = nil
             mkdir(folder.url.path + "/tmp", 0o700)
         }
+        guard mkdir(submission.path, 0o755) == 0 else {
+            let reason = String(cString: strerror(errno))
+            folder.remove()
+            throw SandboxError("cannot create \(submission.path): \(reason)")
+        }
+        if let owner { _ = chown(submission.path, owner.uid, owner.gid) }
         var limitText = "rlimits (memory \(request.limits.memoryBytes >> 20) MiB, cpu \(request.limits.cpuSeconds) s, files \(request.limits.fileBytes >> 20) MiB per process)"
         var group: ControlGroup?
         if root {

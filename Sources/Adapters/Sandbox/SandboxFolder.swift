@@ -54,15 +54,7 @@ public final class SandboxFolder: @unchecked Sendable {
         guard lstat(path, &info) == 0 else { return }
         if info.st_mode & S_IFMT == S_IFDIR {
             _ = chmod(path, 0o700)
-            if let directory = opendir(path) {
-                var names: [String] = []
-                while let entry = readdir(directory) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                    if name != "." && name != ".." { names.append(name) }
-                }
-                closedir(directory)
-                for name in names { removeTree(path + "/" + name) }
-            }
+            for name in DirectoryEntries.names(path) ?? [] { removeTree(path + "/" + name) }
             rmdir(path)
         } else {
             unlink(path)

@@ -172,15 +172,13 @@ struct Subject {
                 isolation: sandbox.isolation, notes: notes, cleanup: end)
         }
         let copied: SafeCopy.Outcome
-        do {
-            guard mkdir(sandbox.submission.path, 0o755) == 0 else {
-                sandbox.finish()
-                throw GraderFault.internalError("cannot create \(sandbox.submission.path): \(String(cString: strerror(errno)))")
-            }
-            if let owner = sandbox.owner { _ = chown(sandbox.submission.path, owner.uid, owner.gid) }
-            copied = try SafeCopy.copy(
+        switch Result(catching: { () throws(SafeCopy.Rejection) in
+            try SafeCopy.copy(
                 from: part.root.appendingPathComponent("cs231n"), to: sandbox.submission.appendingPathComponent("cs231n"), owner: sandbox.owner)
-        } catch let rejection as SafeCopy.Rejection {
+        }) {
+        case let .success(outcome):
+            copied = outcome
+        case let .failure(rejection):
             let decision = decide(ProfileEvidence(notebooks: part.notebooks, folderNames: part.folderNames))
             return broken(rejection.description, decision, notes: [rejection.description], end: { sandbox.finish() })
         }

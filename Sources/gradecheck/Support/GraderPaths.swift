@@ -1,17 +1,12 @@
+import DataLocation
 import Foundation
 
 /// Where this grader's own files are: hidden from sandboxes, and the `gradecheck confine`
 /// launcher the fallback sandbox execs.
 enum GraderPaths {
-    /// This process's executable (`/proc/self/exe`), resolved.
-    static var executable: URL? {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map { URL(fileURLWithPath: $0) }
-            ?? Bundle.main.executableURL
-    }
-
     /// The gradecheck binary: this one, or the one beside the test bundle running this code.
     static var gradecheckBinary: URL? {
-        guard let executable else { return nil }
+        guard let executable = DataLocation.executable else { return nil }
         if executable.lastPathComponent == "gradecheck" { return executable }
         let candidates = [executable.deletingLastPathComponent(), Bundle.main.bundleURL.deletingLastPathComponent()]
             .map { $0.appendingPathComponent("gradecheck") }
