@@ -94,12 +94,21 @@ let package = Package(
             // libxml2's headers bring the system ICU's UErrorCode, which clashes with Foundation's
             // bundled ICU when debug builds index system modules.
             swiftSettings: optimized + [.unsafeFlags(["-index-ignore-system-modules"])]),
+        // Grading one implementation or a class: subject resolution, fixtures and known mistakes
+        // loaded once, the run, the report files. The CLI and other front ends call it.
+        .target(
+            name: "Grader",
+            dependencies: [
+                "Adapters", "Checks", "Datasets", "Diagnosis", "Fixtures", "Grading", "Implementation", "Mutants", "NumericCore",
+                "ReferenceImplementation", "Reports", "DataLocation",
+            ],
+            swiftSettings: optimized),
         // The command-line tool: the only place that reads arguments and chooses exit codes.
         .executableTarget(
             name: "gradecheck",
             dependencies: [
                 "NumericCore", "Engine", "Datasets", "TrainingPlots", "Checks", "Fixtures", "FixtureRecorder",
-                "Grading", "Implementation", "ReferenceImplementation", "Reports", "Mutants", "Diagnosis", "Adapters", "DataLocation",
+                "Grading", "Implementation", "ReferenceImplementation", "Reports", "Mutants", "Diagnosis", "Adapters", "DataLocation", "Grader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized),
@@ -116,7 +125,7 @@ let package = Package(
         .testTarget(name: "LiteralJSONTests", dependencies: ["LiteralJSON"]),
         .testTarget(name: "FixturesTests", dependencies: ["Fixtures", "NumericCore"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading"]),
-        .testTarget(name: "GradeCheckCLITests", dependencies: ["gradecheck", "Reports", "Grading"]),
+        .testTarget(name: "GradeCheckCLITests", dependencies: ["gradecheck", "Grader", "Reports", "Grading"]),
         .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "Implementation", "NumericCore"]),
         .testTarget(
             name: "ChecksTests",

@@ -30,7 +30,7 @@ rows = [line for line in open(sys.argv[1])]
 def medians(mode):
     mine = [r for r in rows if r.startswith('mode=%s ' % mode)]
     wall = statistics.median(float(re.search(r'process_wall_ms=([0-9]+)', r).group(1)) / 1000 for r in mine)
-    inner = [re.search(r'time: ([0-9.]+) s wall; ([0-9.]+) s in (\d+) calls.*?([0-9.]+) s in the harness', r) for r in mine]
+    inner = [re.search(r'time: ([0-9.]+) s wall; [0-9.]+ s starting[^;]*; ([0-9.]+) s in (\d+) calls.*?([0-9.]+) s in the harness', r) for r in mine]
     inner = [m for m in inner if m]
     return (len(mine), wall, statistics.median(float(m.group(2)) for m in inner), statistics.median(float(m.group(4)) for m in inner))
 on, off = medians('sandbox'), medians('unsafe')

@@ -67,9 +67,36 @@ struct SandboxContainmentTests {
 
     /// Grading folders of this process still on disk that hold a copy of `example` (other
     /// suites grade other examples in this process at the same time).
+    /// A copy of hostile-daemon whose two sleeps last a duration of its own, so that another
+    /// suite grading the example at the same time is not mistaken for a survivor of this one.
+    struct Daemon {
+        let folder: URL
+        let detached: String
+        let grouped: String
+
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("daemon-\(UUID().uuidString)")
+            try FileManager.default.copyItem(at: SandboxContainmentTests.examples.appendingPathComponent("hostile-daemon"), to: folder)
+            let layers = folder.appendingPathComponent("cs231n/layers.py")
+            let tag = String(Int.random(in: 100_000..<1_000_000))
+            detached = "sleep 3601.\(tag)"
+            grouped = "sleep 3602.\(tag)"
+            let code = try String(contentsOf: layers, encoding: .utf8)
+                .replacingOccurrences(of: "'3601.5'", with: "'3601.\(tag)'").replacingOccurrences(of: "'3602.5'", with: "'3602.\(tag)'")
+            try code.write(to: layers, atomically: true, encoding: .utf8)
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: folder) }
+    }
+
     static func leftoverCopies(of example: String) -> [String] {
+        leftoverCopies(of: examples.appendingPathComponent(example))
+    }
+
+    /// Sandbox folders of this process still holding a copy of the submission at `folder`.
+    static func leftoverCopies(of folder: URL) -> [String] {
         let temporary = FileManager.default.temporaryDirectory
-        let layers = FileManager.default.contents(atPath: examples.appendingPathComponent(example + "/cs231n/layers.py").path)
+        let layers = FileManager.default.contents(atPath: folder.appendingPathComponent("cs231n/layers.py").path)
         return ((try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []).filter { name in
             name.hasPrefix("gradecheck-\(getpid())-")
                 && FileManager.default.contents(atPath: temporary.appendingPathComponent(name + "/submission/cs231n/layers.py").path) == layers
@@ -93,19 +120,23 @@ struct SandboxContainmentTests {
         let (oracle, junit) = try Self.grade("hostile-fixture-oracle", extra: ["--sandbox", "landlock", "--only", "layers.affine.backward"])
         #expect(junit.contains("ORACLE: read 0 fixture files"))
         #expect(oracle.results.first?.outcome == .failed)
-        _ = try Self.grade("hostile-daemon", extra: ["--sandbox", "landlock", "--only", "layers.affine.forward"])
-        #expect(Self.processes(containing: "sleep 3601.5").isEmpty)
-        #expect(Self.processes(containing: "sleep 3602.5").isEmpty)
-        #expect(Self.leftoverCopies(of: "hostile-daemon").isEmpty)
+        let daemon = try Daemon()
+        defer { daemon.remove() }
+        _ = try Self.grade(daemon.folder, extra: ["--sandbox", "landlock", "--only", "layers.affine.forward"])
+        #expect(Self.processes(containing: daemon.detached).isEmpty)
+        #expect(Self.processes(containing: daemon.grouped).isEmpty)
+        #expect(Self.leftoverCopies(of: daemon.folder).isEmpty)
     }
 
     @Test("a daemon (double fork + setsid) and a process-group escape do not outlive the grading")
     func daemons() throws {
-        let (run, _) = try Self.grade("hostile-daemon")
+        let daemon = try Daemon()
+        defer { daemon.remove() }
+        let (run, _) = try Self.grade(daemon.folder)
         #expect(run.score == run.maxScore)
-        #expect(Self.processes(containing: "sleep 3601.5").isEmpty)
-        #expect(Self.processes(containing: "sleep 3602.5").isEmpty)
-        #expect(Self.leftoverCopies(of: "hostile-daemon").isEmpty)
+        #expect(Self.processes(containing: daemon.detached).isEmpty)
+        #expect(Self.processes(containing: daemon.grouped).isEmpty)
+        #expect(Self.leftoverCopies(of: daemon.folder).isEmpty)
     }
 
     @Test("no file in /tmp, /var/tmp, /dev/shm, no socket outside; other gradings are invisible")

@@ -2,6 +2,7 @@ import Adapters
 import Foundation
 import Testing
 @testable import gradecheck
+import Grader
 
 #if canImport(Glibc)
 import Glibc

@@ -1,12 +1,8 @@
-import ArgumentParser
-import Checks
-import Datasets
-import Fixtures
-import Foundation
-import Grading
-import Implementation
 import Adapters
-import Diagnosis
+import ArgumentParser
+import Foundation
+import Grader
+import Grading
 import Reports
 
 /// `gradecheck grade` (the default command): runs the check catalog against an implementation
@@ -96,90 +92,57 @@ struct GradeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run: GradingRun, timing: String?
+        let graded: Graded
         do {
-            (run, timing) = try grade()
+            graded = try grade()
         } catch {
-            FaultReport(junit: junit, gradescope: gradescope, markdown: markdown).write(error)
+            // Others could replace what is written there: nothing is.
+            if case .unsafeReportFolder = error as? GraderFault {} else {
+                reports.writeFault(ExitCodes.describe(error).message, toolVersion: GradeCheck.configuration.version)
+            }
             throw ExitCodes.report(error)
         }
+        let run = graded.run
         Terminal.write(TerminalSummary(color: Terminal.usesColor).render(run))
         Terminal.write("graded as: \(RunSummary.settings(run))\n")
         for line in RunSummary.context(run) { Terminal.write(line + "\n") }
         Terminal.write("reports: \(junit), \(gradescope), \(markdown)\n")
-        if let timing { Terminal.write(timing + "\n") }
+        if let timing = graded.timing { Terminal.write(timing.line + "\n") }
         if !run.allPassed { throw ExitCode(ExitCodes.checksFailed) }
     }
 
-    /// Grades and writes the three report files; returns the run and, for a submission, where
-    /// the time went.
-    func grade() throws -> (run: GradingRun, timing: String?) {
-        let started = Date()
-        let catalog = Catalog.checks
-        for pattern in only + skip where !catalog.contains(where: { Glob.matches(pattern, $0.id) }) {
-            throw UsageError(message: "no check id matches '\(pattern)' (see `gradecheck list`)")
-        }
-        let selected = CheckRunner.select(catalog, only: only, skip: skip)
-        let fixtures = try FixturesFolder.resolve(self.fixtures)
-        let store = try FixtureStore(folder: URL(fileURLWithPath: fixtures).appendingPathComponent("cases").path)
-        let digits = try Digits.load()
-        let reports = try ReportFolders.prepare([junit, gradescope, markdown])
-        SandboxRegistry.endSandboxesOnSignals()
-        let subject = try Subject.make(
-            submission: submission, mutant: mutant, request: try Subject.Request(parsing: profile), settings: settings(hiding: [fixtures] + reports))
-        defer { subject.finish() }
-        let contexts = subject.parts.map { part in
-            CheckContext(
-                implementation: part.implementation, fixtures: store, trainingData: (digits.train, digits.validation), seed: seed,
-                profile: part.decision.profile, dropoutP: part.decision.dropoutP)
-        }
-        let known = try KnownMistakes(store: store)
-        var diagnoses: [String: String] = [:], deviations: [String: WarningLocations.Deviation] = [:]
-        var results = try CheckRunner(checks: selected, strict: strict).run(contexts, onResult: { result in
-            if Terminal.isInteractive { Terminal.write("\r\u{1B}[K\(result.outcome.label): \(result.id)") }
-        }, onObservations: { result, observations in
-            guard let text = known.diagnosis(check: result.id, outcome: result.outcome, observations: observations) else { return }
-            if result.outcome == .warned {
-                deviations[result.id] = .init(text: text, pattern: known.deviation(check: result.id, observations: observations)?.sourcePattern)
-            } else {
-                diagnoses[result.id] = text
-            }
-        })
-        for i in results.indices {
-            if let text = diagnoses[results[i].id] { results[i].message += "\n" + text }
-        }
-        WarningLocations(subject: subject, checks: selected, deviations: deviations).annotate(&results)
-        var timing: String?
-        let processes = subject.parts.compactMap { $0.implementation as? ProcessImplementation }
-        if !processes.isEmpty {
-            let total = Date().timeIntervalSince(started)
-            let inCalls = processes.reduce(0) { $0 + $1.secondsInCalls }, calls = processes.reduce(0) { $0 + $1.callCount }
-            timing = String(
-                format: "time: %.2f s wall; %.2f s in %d calls to the submission's process (adapter + student code), %.2f s in the harness",
-                total, inCalls, calls, total - inCalls)
-        }
-        if Terminal.isInteractive { Terminal.write("\r\u{1B}[K") }
-        let run = GradingRun(
-            implementation: subject.name, profile: subject.profileID, profileReason: subject.profileReason,
-            seed: seed, toolVersion: GradeCheck.configuration.version, startedAt: started,
-            duration: Date().timeIntervalSince(started), results: results, strict: strict,
-            isolation: subject.isolation, notes: subject.notes)
-        try ReportWriter.writeSet([
-            (JUnitReport().data(run), URL(fileURLWithPath: junit)),
-            (GradescopeReport().data(run), URL(fileURLWithPath: gradescope)),
-            (Data(MarkdownSummary().render(run).utf8), URL(fileURLWithPath: markdown)),
-        ])
-        return (run, timing)
+    /// The grader these options describe.
+    var options: GradeOptions {
+        var options = GradeOptions()
+        options.strict = strict
+        options.only = only
+        options.skip = skip
+        options.seed = seed
+        options.fixtures = fixtures
+        options.profile = profile
+        options.python = python
+        options.timeout = timeout
+        options.globalTimeout = globalTimeout
+        options.compatibility = numpyCompat == .on
+        options.sandbox = unsafeNoSandbox ? .none : GradeOptions.SandboxChoice(rawValue: sandbox.rawValue) ?? .auto
+        options.toolVersion = GradeCheck.configuration.version
+        return options
     }
 
-    /// How the submission's code runs; `hidden` are the grader's own paths (fixtures, reports),
-    /// which the sandbox covers with empty folders wherever they would be visible.
-    func settings(hiding hidden: [String]) -> Subject.Settings {
-        var request = Sandbox.Request(kind: unsafeNoSandbox ? Sandbox.Kind.none : sandbox == .auto ? nil : Sandbox.Kind(rawValue: sandbox.rawValue))
-        let cwd = FileManager.default.currentDirectoryPath
-        request.hidden = hidden.map { URL(fileURLWithPath: $0).standardizedFileURL.path } + GraderPaths.own + (cwd == "/" ? [] : [cwd])
-        request.confine = GraderPaths.confineCommand
-        return Subject.Settings(
-            python: python, timeout: timeout, globalTimeout: globalTimeout, compatibility: numpyCompat == .on, sandbox: request)
+    /// The report files these options name.
+    var reports: ReportSet { ReportSet(junit: junit, gradescope: gradescope, markdown: markdown) }
+
+    /// Grades and writes the report files.
+    func grade() throws -> Graded {
+        let grader = try Grader(options)
+        let hidden = try reports.prepare()
+        SandboxRegistry.endSandboxesOnSignals()
+        let target: Grader.Target = submission.map { .submission($0) } ?? mutant.map { .mutant($0) } ?? .reference
+        let graded = try grader.grade(target, hiding: hidden) { result in
+            if Terminal.isInteractive { Terminal.write("\r\u{1B}[K\(result.outcome.label): \(result.id)") }
+        }
+        if Terminal.isInteractive { Terminal.write("\r\u{1B}[K") }
+        try reports.write(graded.run)
+        return graded
     }
 }

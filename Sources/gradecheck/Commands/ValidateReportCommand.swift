@@ -1,3 +1,4 @@
+import Grader
 import ArgumentParser
 import Foundation
 import Reports

@@ -1,3 +1,4 @@
+import Grader
 import ArgumentParser
 import Checks
 import Datasets
@@ -40,11 +41,6 @@ enum ExitCodes {
         FileHandle.standardError.write(Data("gradecheck: \(line)\n".utf8))
         return ExitCode(code)
     }
-}
-
-/// A flag combination the tool cannot run.
-struct UsageError: Error {
-    let message: String
 }
 
 /// A report or output file that could not be written.

@@ -67,30 +67,23 @@ struct Subject {
 
     /// How a submission's code is run.
     struct Settings {
-        var python = "python3"
         var timeout = 10.0
         var globalTimeout = 900.0
         var compatibility = true
         var sandbox = Sandbox.Request()
     }
 
-    static func make(submission: String?, mutant: String?, request: Request, settings: Settings) throws -> Subject {
-        if let mutant {
-            guard let mutation = MutationCatalog.all.first(where: { $0.id == mutant }) else {
-                throw UsageError(message: "no mutant '\(mutant)' (see `gradecheck list --mutants`)")
-            }
-            return builtIn(MutantImplementation(mutation), request, why: "a built-in mutant of the reference")
+    /// A built-in mutant of the reference (`gradecheck list --mutants`).
+    static func mutant(_ id: String, _ request: Request) throws -> Subject {
+        guard let mutation = MutationCatalog.all.first(where: { $0.id == id }) else {
+            throw UsageError(message: "no mutant '\(id)' (see `gradecheck list --mutants`)")
         }
-        guard let submission else {
-            return builtIn(ReferenceImplementation(), request, why: "the Swift reference")
-        }
+        return builtIn(MutantImplementation(mutation), request, why: "a built-in mutant of the reference")
+    }
+
+    /// A student's submission folder, each course-layout part in its own sandbox.
+    static func make(submission: String, request: Request, interpreter: PythonAdapter.Interpreter, settings: Settings) throws -> Subject {
         let folder = try SubmissionFolder(locating: submission)
-        let interpreter: PythonAdapter.Interpreter
-        do {
-            interpreter = try PythonAdapter.resolveInterpreter(settings.python)
-        } catch let error as AdapterStartupError {
-            throw GraderFault.badSetup("--python \(settings.python): \(error)")
-        }
         var sandboxRequest = settings.sandbox
         sandboxRequest.readOnly += interpreter.folders + [PythonAdapter.script?.deletingLastPathComponent().path].compactMap { $0 }
         sandboxRequest.hidden += folder.parts.map { $0.root.deletingLastPathComponent().path }

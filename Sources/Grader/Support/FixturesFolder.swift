@@ -3,12 +3,12 @@ import Foundation
 
 /// The fixtures folder `gradecheck grade` reads: `--fixtures` when given, else the installed one
 /// (`PREFIX/share/gradecheck/fixtures`, or `GRADECHECK_DATA/fixtures`), else the source tree's.
-enum FixturesFolder {
+public enum FixturesFolder {
     /// The checkout this binary was built from.
-    static let sourceTree = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    public static let sourceTree = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    static func resolve(_ given: String?) throws -> String {
+    public static func resolve(_ given: String?) throws -> String {
         if let given { return given }
         var places: [URL] = []
         if let installed = DataLocation.installed { places.append(installed.appendingPathComponent("fixtures")) }

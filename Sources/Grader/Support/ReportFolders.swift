@@ -11,10 +11,10 @@ import Foundation
 /// not theirs there), or is owned by another user (root aside) inside a folder anyone could
 /// create it in. So a student who creates `/tmp/reports` before the TA's grader runs gets a
 /// refusal, not the reports; `/home/ta/reports` graded by root is fine.
-enum ReportFolders {
+public enum ReportFolders {
     /// Creates the folders of `paths` (report files) as needed, mode 0755, and checks them;
     /// returns the folders' real paths.
-    static func prepare(_ paths: [String]) throws -> [String] {
+    public static func prepare(_ paths: [String]) throws -> [String] {
         var folders: [String] = []
         for path in paths {
             let folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
@@ -37,7 +37,7 @@ enum ReportFolders {
     }
 
     /// Why `folder` (a real path) could be written by someone else, or nil.
-    static func unsafeComponent(_ folder: String) -> String? {
+    public static func unsafeComponent(_ folder: String) -> String? {
         let me = geteuid()
         var prefix = ""
         let parts = folder.split(separator: "/").map(String.init)
