@@ -100,9 +100,9 @@ public struct KnownMistakes: Sendable {
         }
     }
 
-    /// The sentence added to a failed check's message (a known mistake) or a warned check's
-    /// warnings (a known deviation), when exactly one entry matches.
-    public func diagnosis(check: String, outcome: CheckOutcome, observations: [Observation]) -> String? {
+    /// The one entry that matches a failed check (a known mistake) or a warned check (a known
+    /// deviation), with how many outputs agree; nil when none or several match.
+    public func match(check: String, outcome: CheckOutcome, observations: [Observation]) -> (entry: Entry, agreeing: Int)? {
         let kind: String
         switch outcome {
         case .failed: kind = "mistake"
@@ -110,8 +110,18 @@ public struct KnownMistakes: Sendable {
         default: return nil
         }
         let found = matches(check: check, kind: kind, observations: observations)
-        guard found.count == 1, let match = found.first else { return nil }
-        return kind == "mistake"
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// The sentence added to a failed check's message (a known mistake) or a warned check's
+    /// warnings (a known deviation), when exactly one entry matches.
+    public func diagnosis(check: String, outcome: CheckOutcome, observations: [Observation]) -> String? {
+        match(check: check, outcome: outcome, observations: observations).map(Self.sentence)
+    }
+
+    /// `Matches known mistake: ... (3 of 3 outputs agree).` / `Matches a deviation the course accepts: ....`
+    public static func sentence(_ match: (entry: Entry, agreeing: Int)) -> String {
+        match.entry.kind == "mistake"
             ? "Matches known mistake: \(match.entry.description) (\(match.agreeing) of \(match.agreeing) outputs agree)."
             : "Matches a deviation the course accepts: \(match.entry.description)."
     }

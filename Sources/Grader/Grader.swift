@@ -81,17 +81,18 @@ public final class Grader: @unchecked Sendable {
                 implementation: part.implementation, fixtures: store, trainingData: (digits.train, digits.validation), seed: options.seed,
                 profile: part.decision.profile, dropoutP: part.decision.dropoutP)
         }
-        var diagnoses: [String: String] = [:], deviations: [String: WarningLocations.Deviation] = [:]
+        var diagnoses: [DiagnosedMistake] = [], sentences: [String: String] = [:], deviations: [String: WarningLocations.Deviation] = [:]
         var results = try CheckRunner(checks: checks, strict: options.strict).run(contexts, onResult: onResult, onObservations: { result, observations in
-            guard let text = known.diagnosis(check: result.id, outcome: result.outcome, observations: observations) else { return }
+            guard let match = known.match(check: result.id, outcome: result.outcome, observations: observations) else { return }
+            diagnoses.append(.init(check: result.id, mistake: match.entry.mistake, kind: match.entry.kind, description: match.entry.description))
             if result.outcome == .warned {
-                deviations[result.id] = .init(text: text, pattern: known.deviation(check: result.id, observations: observations)?.sourcePattern)
+                deviations[result.id] = .init(text: KnownMistakes.sentence(match), pattern: match.entry.sourcePattern)
             } else {
-                diagnoses[result.id] = text
+                sentences[result.id] = KnownMistakes.sentence(match)
             }
         })
         for i in results.indices {
-            if let text = diagnoses[results[i].id] { results[i].message += "\n" + text }
+            if let text = sentences[results[i].id] { results[i].message += "\n" + text }
         }
         WarningLocations(subject: subject, checks: checks, deviations: deviations).annotate(&results)
         let processes = subject.parts.compactMap { $0.implementation as? ProcessImplementation }
@@ -99,10 +100,11 @@ public final class Grader: @unchecked Sendable {
         let timing = processes.isEmpty ? nil : Timing(
             total: total, startup: startup, inCalls: processes.reduce(0) { $0 + $1.secondsInCalls },
             calls: processes.reduce(0) { $0 + $1.callCount })
-        let run = GradingRun(
+        var run = GradingRun(
             implementation: name ?? subject.name, profile: subject.profileID, profileReason: subject.profileReason,
             seed: options.seed, toolVersion: options.toolVersion, startedAt: started, duration: total, results: results,
             strict: options.strict, isolation: subject.isolation, notes: subject.notes)
+        run.diagnoses = diagnoses
         return Graded(run: run, timing: timing)
     }
 

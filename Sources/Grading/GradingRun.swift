@@ -20,6 +20,8 @@ public struct GradingRun: Sendable, Codable, Equatable {
     public var isolation: String
     /// What the grader left out of the submission's copy, and similar remarks, one line each.
     public var notes: [String]
+    /// The known mistakes and accepted deviations recognised in the outputs (never a score change).
+    public var diagnoses: [DiagnosedMistake] = []
 
     public init(
         implementation: String, profile: String, profileReason: String, seed: UInt32, toolVersion: String,
@@ -59,5 +61,22 @@ public struct GradingRun: Sendable, Codable, Equatable {
             byGroup[r.group, default: []].append(r)
         }
         return order.map { ($0, byGroup[$0]!) }
+    }
+}
+
+/// A known mistake (on a failed check) or a deviation the course accepts (on a warned check),
+/// recognised from the implementation's recorded outputs.
+public struct DiagnosedMistake: Sendable, Codable, Equatable {
+    public var check: String
+    /// The mistake's id (`dw-transposed`) and kind (`mistake` or `deviation`).
+    public var mistake: String
+    public var kind: String
+    public var description: String
+
+    public init(check: String, mistake: String, kind: String, description: String) {
+        self.check = check
+        self.mistake = mistake
+        self.kind = kind
+        self.description = description
     }
 }

@@ -1,9 +1,11 @@
 import Grading
 
 extension JUnitReport {
-    /// One `<testsuite>` element for a group's results.
-    func suite(_ group: String, _ results: [CheckResult], id: Int, run: GradingRun) -> String {
-        let name = Self.suiteName(group)
+    /// One `<testsuite>` element for a group's results; `student` (a class report) prefixes the
+    /// suite's name and its testcases' `classname`, so names stay unique across students.
+    func suite(_ group: String, _ results: [CheckResult], id: Int, run: GradingRun, student: String? = nil) -> String {
+        let prefix = student.map { Self.nonBlank($0, or: "student") + "." } ?? ""
+        let name = prefix + Self.suiteName(group)
         let milliseconds = results.map { NumberFormatting.milliseconds($0.duration) }
         let attributes: [(String, String)] = [
             ("name", name), ("package", "gradecheck"), ("id", String(id)),
@@ -24,7 +26,7 @@ extension JUnitReport {
         xml += "    </properties>\n"
 
         for (result, ms) in zip(results, milliseconds) {
-            xml += testcase(result, classname: "gradecheck." + name, milliseconds: ms)
+            xml += testcase(result, classname: prefix + "gradecheck." + Self.suiteName(group), milliseconds: ms)
         }
 
         var systemOut = ""

@@ -48,6 +48,38 @@ public struct JUnitReport: Sendable {
         return xml
     }
 
+    /// A class run as one document: every graded student's suites, one per group, named
+    /// `<student>.<group>`, testcase `classname` `<student>.gradecheck.<group>` (GitLab keeps only
+    /// the first of duplicate names, so the student id keeps them apart across shards); a
+    /// student who was not graded is one `grading` testcase: an `<error>` for a grader fault, a
+    /// `<failure>` for an unusable entry or no submission.
+    public func render(_ results: ClassResults) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
+        var id = 0
+        for student in results.students {
+            if let run = student.run {
+                for group in run.groups {
+                    xml += suite(group.name, group.results, id: id, run: run, student: student.student)
+                    id += 1
+                }
+                continue
+            }
+            let outcome: CheckOutcome = student.status == .graderFault ? .errored : .failed
+            let result = CheckResult(
+                id: "grading", group: "grading", title: "the student's entry (\(student.status.rawValue))", outcome: outcome,
+                points: results.maxScore, score: 0, message: student.reason)
+            let run = GradingRun(
+                implementation: student.student, profile: "none", profileReason: student.reason, seed: 0, toolVersion: results.toolVersion,
+                startedAt: Date(timeIntervalSince1970: 0), duration: 0, results: [result])
+            xml += suite("grading", [result], id: id, run: run, student: student.student)
+            id += 1
+        }
+        return xml + "</testsuites>\n"
+    }
+
+    /// `render(results)` as UTF-8 data.
+    public func data(_ results: ClassResults) -> Data { Data(render(results).utf8) }
+
     /// `render(run)` as UTF-8 data.
     public func data(_ run: GradingRun) -> Data { Data(render(run).utf8) }
 

@@ -11,6 +11,13 @@ public struct Timing: Sendable, Equatable, Codable {
     public var inCalls: Double
     public var calls: Int
 
+    public init(total: Double, startup: Double, inCalls: Double, calls: Int) {
+        self.total = total
+        self.startup = startup
+        self.inCalls = inCalls
+        self.calls = calls
+    }
+
     /// Everything else: the checks' own arithmetic, fixtures, diagnosis, encoding.
     public var harness: Double { max(0, total - startup - inCalls) }
 
