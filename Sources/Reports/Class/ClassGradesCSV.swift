@@ -42,7 +42,7 @@ public struct ClassGradesCSV: Sendable {
     }
 
     /// One CSV field, quoted as needed and defused against formula evaluation.
-    static func field(_ text: String) -> String {
+    public static func field(_ text: String) -> String {
         var value = text
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), Double(value) == nil {
             value = "'" + value
