@@ -75,6 +75,8 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Grade the reference with one known mistake applied (see `gradecheck list --mutants`), to see what a failing report looks like.")
     var mutant: String?
 
+    @OptionGroup var publishing: PublishingOptions
+
     enum CompatibilitySwitch: String, ExpressibleByArgument, CaseIterable {
         case on, off
     }
@@ -116,14 +118,14 @@ struct GradeCommand: ParsableCommand {
     func grade() throws -> (run: GradingRun, timing: String?) {
         let started = Date()
         let catalog = Catalog.checks
-        for pattern in only + skip where !catalog.contains(where: { Glob.matches(pattern, $0.id) }) {
+        for pattern in only + skip + publishing.hidden where !catalog.contains(where: { Glob.matches(pattern, $0.id) }) {
             throw UsageError(message: "no check id matches '\(pattern)' (see `gradecheck list`)")
         }
         let selected = CheckRunner.select(catalog, only: only, skip: skip)
         let fixtures = try FixturesFolder.resolve(self.fixtures)
         let store = try FixtureStore(folder: URL(fileURLWithPath: fixtures).appendingPathComponent("cases").path)
         let digits = try Digits.load()
-        let reports = try ReportFolders.prepare([junit, gradescope, markdown])
+        let reports = try ReportFolders.prepare([junit, gradescope, markdown] + publishing.files)
         SandboxRegistry.endSandboxesOnSignals()
         let subject = try Subject.make(
             submission: submission, mutant: mutant, request: try Subject.Request(parsing: profile), settings: settings(hiding: [fixtures] + reports))
@@ -149,6 +151,7 @@ struct GradeCommand: ParsableCommand {
             if let text = diagnoses[results[i].id] { results[i].message += "\n" + text }
         }
         WarningLocations(subject: subject, checks: selected, deviations: deviations).annotate(&results)
+        publishing.hide(&results)
         var timing: String?
         let processes = subject.parts.compactMap { $0.implementation as? ProcessImplementation }
         if !processes.isEmpty {
@@ -168,7 +171,7 @@ struct GradeCommand: ParsableCommand {
             (JUnitReport().data(run), URL(fileURLWithPath: junit)),
             (GradescopeReport().data(run), URL(fileURLWithPath: gradescope)),
             (Data(MarkdownSummary().render(run).utf8), URL(fileURLWithPath: markdown)),
-        ])
+        ] + publishing.reports(run, submissionRoot: subject.root))
         return (run, timing)
     }
 
