@@ -109,7 +109,7 @@ let package = Package(
             dependencies: [
                 "NumericCore", "Engine", "Datasets", "TrainingPlots", "Checks", "Fixtures", "FixtureRecorder",
                 "Grading", "Implementation", "ReferenceImplementation", "Reports", "Mutants", "Diagnosis", "Adapters", "DataLocation", "Grader",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CZlib", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: optimized),
         // Engine vs numpy training-step benchmark (driven by bench/run.sh).

@@ -7,6 +7,8 @@ public struct GradeOptions: Sendable {
     /// Check-id globs: only these (all when empty), never these.
     public var only: [String] = []
     public var skip: [String] = []
+    /// Check-id globs of checks hidden from students until grades are published (Gradescope).
+    public var hidden: [String] = []
     /// Seed of the checks' random choices.
     public var seed: UInt32 = 0
     /// The fixtures folder (`cases/` inside); nil: the installed one, else the source tree's.

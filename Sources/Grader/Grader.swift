@@ -34,7 +34,7 @@ public final class Grader: @unchecked Sendable {
     /// malformed fixture file.
     public init(_ options: GradeOptions) throws {
         let catalog = Catalog.checks
-        for pattern in options.only + options.skip where !catalog.contains(where: { Glob.matches(pattern, $0.id) }) {
+        for pattern in options.only + options.skip + options.hidden where !catalog.contains(where: { Glob.matches(pattern, $0.id) }) {
             throw UsageError(message: "no check id matches '\(pattern)' (see `gradecheck list`)")
         }
         self.options = options
@@ -44,6 +44,11 @@ public final class Grader: @unchecked Sendable {
         store = try FixtureStore(folder: URL(fileURLWithPath: fixturesFolder).appendingPathComponent("cases").path)
         known = try KnownMistakes(store: store)
         digits = try Digits.load()
+    }
+
+    /// Throws `UsageError` unless `text` is a profile `--profile` accepts.
+    public static func checkProfile(_ text: String) throws {
+        _ = try Subject.Request(parsing: text)
     }
 
     /// What is graded: the built-in reference, a built-in mutant, or a submission folder.
@@ -95,6 +100,7 @@ public final class Grader: @unchecked Sendable {
             if let text = sentences[results[i].id] { results[i].message += "\n" + text }
         }
         WarningLocations(subject: subject, checks: checks, deviations: deviations).annotate(&results)
+        for i in results.indices where options.hidden.contains(where: { Glob.matches($0, results[i].id) }) { results[i].hidden = true }
         let processes = subject.parts.compactMap { $0.implementation as? ProcessImplementation }
         let total = Date().timeIntervalSince(started)
         let timing = processes.isEmpty ? nil : Timing(
@@ -105,7 +111,7 @@ public final class Grader: @unchecked Sendable {
             seed: options.seed, toolVersion: options.toolVersion, startedAt: started, duration: total, results: results,
             strict: options.strict, isolation: subject.isolation, notes: subject.notes)
         run.diagnoses = diagnoses
-        return Graded(run: run, timing: timing)
+        return Graded(run: run, timing: timing, submissionRoot: subject.root)
     }
 
     /// The interpreter `options.python` names, probed once (it must import numpy).
@@ -144,4 +150,6 @@ public final class Grader: @unchecked Sendable {
 public struct Graded: Sendable {
     public let run: GradingRun
     public let timing: Timing?
+    /// The submission folder graded (nil for the built-in implementations).
+    public let submissionRoot: URL?
 }

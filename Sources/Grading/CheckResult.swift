@@ -38,11 +38,14 @@ public struct CheckResult: Sendable, Codable, Equatable {
     public var duration: Double
     /// Hidden from students until grades are published (Gradescope `visibility`).
     public var hidden: Bool
+    /// Where the graded code is, for annotations at the student's line (GitHub Actions); nil
+    /// when unknown (the built-in implementations, a function the submission does not define).
+    public var location: SourceLocation?
 
     public init(
         id: String, group: String, title: String, outcome: CheckOutcome, points: Double, score: Double? = nil,
         message: String = "", warnings: [String] = [], missingKind: MissingKind? = nil, tolerance: String = "",
-        output: String = "", duration: Double = 0, hidden: Bool = false
+        output: String = "", duration: Double = 0, hidden: Bool = false, location: SourceLocation? = nil
     ) {
         self.id = id
         self.group = group
@@ -57,6 +60,7 @@ public struct CheckResult: Sendable, Codable, Equatable {
         self.output = output
         self.duration = duration.isFinite ? max(0, duration) : 0
         self.hidden = hidden
+        self.location = location
     }
 
     /// Whether this check carries points that count (exit code, maximum score).

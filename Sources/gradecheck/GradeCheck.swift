@@ -9,7 +9,10 @@ struct GradeCheck: ParsableCommand {
         commandName: "gradecheck",
         abstract: "Reference engine and grader for the CS231n fully-connected-nets assignment.",
         version: "0.1.0",
-        subcommands: [GradeCommand.self, GradeClassCommand.self, MergeCommand.self, ListCommand.self, FixturesCommand.self, ValidateReportCommand.self, TrainCommand.self, DoctorCommand.self, ConfineCommand.self],
+        subcommands: [
+            GradeCommand.self, GradeClassCommand.self, MergeCommand.self, ListCommand.self, FixturesCommand.self, ValidateReportCommand.self,
+            TrainCommand.self, DoctorCommand.self, GradescopeBundleCommand.self, ConfineCommand.self,
+        ],
         defaultSubcommand: GradeCommand.self)
 
     /// Parses and runs, mapping argument errors to exit code 2 (swift-argument-parser's own

@@ -52,6 +52,7 @@ struct ExitCodeTests {
         #expect(code(["grade", "--fixtures", try temporaryFixtures("{\"format\": \"gradecheck-fixtures\", \"sch")] + reportArguments) == 2)
         #expect(code(["grade", "--fixtures", try temporaryFixtures("{\"format\": \"gradecheck-fixtures\", \"schema_version\": 7, \"cases\": []}")] + reportArguments) == 2)
         #expect(code(["grade", "--only", "no.such.check"] + reportArguments) == 2)
+        #expect(code(["grade", "--hidden", "no.such.*"] + reportArguments) == 2, "a --hidden glob that hides nothing is a typo")
         #expect(code(["grade", "--fixtures", try temporaryFixtures("{\"format\": \"gradecheck-fixtures\", \"schema_version\": 1, \"cases\": []}"), "--only", "layers.affine.forward"] + reportArguments) == 2, "a fixture case missing from the folder is the harness's problem")
         #expect(code(["grade", "--bogus"]) == 2)
         #expect(code(["validate-report", "/nonexistent.xml"]) == 2)

@@ -46,12 +46,6 @@ import Testing
         #expect(VisibleText.make("a\r\nb\rc\r", mode: .display) == "a\nb\nc\n")
     }
 
-    @Test func ansiModeKeepsOnlyCompleteColourSequences() {
-        let text = "\u{1B}[1;31mred\u{1B}[0m \u{1B}[2K \u{1B}]0;t\u{07} \u{1B}[3"
-        #expect(VisibleText.make(text, mode: .ansiColors)
-            == "\u{1B}[1;31mred\u{1B}[0m \\u{1B}[2K \\u{1B}]0;t\\u{07} \\u{1B}[3")
-    }
-
     @Test func pointsFormatting() {
         #expect(NumberFormatting.points(2) == "2")
         #expect(NumberFormatting.points(1.5) == "1.5")

@@ -121,7 +121,9 @@ public final class Sandbox: @unchecked Sendable {
         self.owner = owner
         self.group = group
         self.limits = request.limits
-        self.isolation = "\(kind.rawValue): \(description); limits: \(limitText)"
+        // The fallback says why the preferred sandbox did not run (a container that refuses bubblewrap).
+        let fallback = kind == .landlock && !refusals.isEmpty ? " (the fallback: \(refusals.joined(separator: "; ")))" : ""
+        self.isolation = "\(kind.rawValue)\(fallback): \(description); limits: \(limitText)"
         self.prefix = Self.launcher(limits: request.limits, group: group, ownUID: owner != nil) + args
         self.setupSeconds = Date().timeIntervalSince(started)
         SandboxRegistry.add(self)

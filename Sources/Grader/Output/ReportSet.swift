@@ -32,13 +32,18 @@ public struct ReportSet: Sendable {
         try ReportFolders.prepare(paths)
     }
 
+    /// Every report of `run`, with its path.
+    public func files(_ run: GradingRun) throws -> [(data: Data, url: URL)] {
+        [
+            (JUnitReport().data(run), URL(fileURLWithPath: junit)),
+            (try gradescopeFormat.data(run), URL(fileURLWithPath: gradescope)),
+            (Data(MarkdownSummary().render(run).utf8), URL(fileURLWithPath: markdown)),
+        ]
+    }
+
     /// Writes every report of `run`, or none.
     public func write(_ run: GradingRun) throws {
-        try ReportWriter.writeSet([
-            (JUnitReport().data(run), URL(fileURLWithPath: junit)),
-            (gradescopeFormat.data(run), URL(fileURLWithPath: gradescope)),
-            (Data(MarkdownSummary().render(run).utf8), URL(fileURLWithPath: markdown)),
-        ])
+        try ReportWriter.writeSet(files(run))
     }
 
     /// What a grader fault leaves behind: a JUnit file with one `grader` testcase in `<error>` (so

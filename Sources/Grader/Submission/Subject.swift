@@ -26,6 +26,8 @@ struct Subject {
     var isolation = ""
     /// What the safe copy left out (links, FIFOs, data files), one line each.
     var notes: [String] = []
+    /// The submission root (`SubmissionFolder.root`); nil for the built-in implementations.
+    var root: URL?
     private let cleanup: () -> Void
 
     func finish() { cleanup() }
@@ -116,6 +118,7 @@ struct Subject {
         var subject = Subject(name: name, parts: parts, cleanup: cleanup)
         subject.isolation = isolation.joined(separator: " | ")
         subject.notes = notes
+        subject.root = folder.root
         return subject
     }
 

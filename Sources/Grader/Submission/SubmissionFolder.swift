@@ -16,6 +16,9 @@ struct SubmissionFolder {
     }
 
     let parts: [Part]
+    /// The submission root: the folder given, or the parent of a given `cs231n/` (locations in
+    /// reports are relative to it).
+    let root: URL
 
     /// The files the course's layout has; at least one must exist.
     static let layout = ["cs231n/layers.py", "cs231n/layer_utils.py", "cs231n/classifiers/fc_net.py", "cs231n/optim.py", "cs231n/solver.py"]
@@ -33,6 +36,7 @@ struct SubmissionFolder {
         }
         var url = URL(fileURLWithPath: path).standardizedFileURL
         if url.lastPathComponent == "cs231n", Self.holdsPackage(url.deletingLastPathComponent()) { url = url.deletingLastPathComponent() }
+        root = url
         var found: [URL] = []
         Self.search(url, depth: 0, into: &found)
         guard !found.isEmpty else {

@@ -8,23 +8,25 @@ import Grading
 ///
 /// | verdict | score / max_score | status | output starts with |
 /// |---|---|---|---|
-/// | passed | max / max | passed | (captured output) |
-/// | passed with warnings | max / max | passed | `Passed with warnings.` and the warnings |
-/// | failed, errored | 0 / max | failed | `Wrong answer.` / `Error: ...` |
-/// | missing | 0 / max | failed | `Missing: not implemented.` and the reason |
-/// | provided | 0 / 0 | passed | `Provided by the course.` |
+/// | passed | max / max | passed | (captured output, if any) |
+/// | passed with warnings | max / max | passed | **Passed with warnings** and the warnings |
+/// | failed, errored | 0 / max | failed | **Wrong answer.** / **Error:** ... |
+/// | missing | 0 / max | failed | **Missing: not implemented.** and the reason |
+/// | provided | 0 / 0 | passed | **Provided by the course** |
 /// | not applicable | (omitted) | | |
 ///
-/// The top-level `score` is the sum of the tests' scores.
+/// The top-level `score` is the sum of the tests' scores. Every test's `extra_data` holds the
+/// check id and its verdict; the run's `extra_data` the profile and why, the isolation, the
+/// tool version, the seed and every warning.
 ///
 /// Hidden checks get `hiddenCheckVisibility` (default `after_published`); the others get the
 /// top-level `visibility`. Note Gradescope's rule: while any test is hidden, students do not see
-/// their total score.
+/// their total score (the summary says so).
 ///
-/// Test output is the check's title, message, tolerance and captured output, capped with head +
-/// tail and a `[truncated N bytes]` marker, written as `test_output_format: "ansi"`: complete ANSI
-/// colour sequences are kept, every other control character is shown as a `\u{XX}` token. Non-finite
-/// numbers become 0, so the JSON never holds NaN.
+/// The summary and the tests' outputs are Markdown (`output_format` and `test_output_format`
+/// `md`, see `GradescopeReport+Markdown.swift`): numbers, messages and captured output in fenced
+/// code blocks, other text escaped, controls shown as `\u{XX}` tokens, long text capped with head +
+/// tail and a `[truncated N bytes]` marker. Non-finite numbers become 0, so the JSON never holds NaN.
 public struct GradescopeReport: Sendable {
     public var visibility: GradescopeVisibility
     public var stdoutVisibility: GradescopeVisibility
@@ -55,9 +57,9 @@ public struct GradescopeReport: Sendable {
         return GradescopeResults(
             score: tests.reduce(0) { $0 + $1.score },
             executionTime: Double(NumberFormatting.milliseconds(run.duration)) / 1000,
-            output: VisibleText.make(RunSummary.text(run), mode: .display),
-            outputFormat: "text", testOutputFormat: "ansi",
-            visibility: visibility, stdoutVisibility: stdoutVisibility, tests: tests)
+            output: Self.summary(run, hiddenTests: hiddenCheckVisibility == visibility ? 0 : run.results.filter { $0.hidden && $0.outcome != .notApplicable }.count),
+            outputFormat: "md", testOutputFormat: "md",
+            visibility: visibility, stdoutVisibility: stdoutVisibility, extraData: Self.extraData(run), tests: tests)
     }
 
     /// `results(run)` as pretty-printed JSON with sorted keys, ending with a newline.
@@ -69,27 +71,25 @@ public struct GradescopeReport: Sendable {
         return data
     }
 
+    static func extraData(_ run: GradingRun) -> GradescopeResults.RunData {
+        GradescopeResults.RunData(
+            profile: run.profile, profileReason: run.profileReason, isolation: run.isolation, toolVersion: run.toolVersion,
+            seed: run.seed, strict: run.strict,
+            warnings: run.results.flatMap { result in result.warnings.map { GradescopeResults.Warning(check: result.id, warning: $0) } },
+            notes: run.notes)
+    }
+
     private func test(_ result: CheckResult, number: String) -> GradescopeResults.Test {
         let name = result.title.isEmpty ? result.id : result.id + ": " + result.title
-        var output = JUnitReport.details(result)
-        switch result.outcome {
-        case .passed: output = result.output
-        case .warned: output = "Passed with warnings (the course accepts this; it differs from the reference).\n" + output
-        case .failed: output = "Wrong answer.\n" + output
-        case .errored: output = "Error: the implementation crashed, timed out or replied with something malformed.\n" + output
-        case .missing:
-            output = (result.missingKind == .doesNotImport ? "Missing: the file that holds it does not import.\n" : "Missing: not implemented.\n") + output
-        case .provided: output = "Provided by the course (no points).\n" + output
-        case .notApplicable: output = "Not applicable.\n" + output
-        }
         return GradescopeResults.Test(
             name: VisibleText.make(name, mode: .display).replacingOccurrences(of: "\n", with: " "),
             number: number,
             score: NumberFormatting.finite(result.score),
             maxScore: NumberFormatting.finite(result.points),
             status: result.outcome.earnsPoints || result.outcome == .provided ? "passed" : "failed",
-            output: VisibleText.make(Truncation.headAndTail(output, maxBytes: maxBytesPerCheck), mode: .ansiColors),
+            output: Self.output(result, maxBytes: maxBytesPerCheck),
             visibility: result.hidden ? hiddenCheckVisibility : visibility,
-            tags: [VisibleText.make(result.group, mode: .display)])
+            tags: [VisibleText.make(result.group, mode: .display)],
+            extraData: GradescopeResults.TestData(check: result.id, outcome: result.outcome.rawValue))
     }
 }

@@ -20,18 +20,16 @@ enum MarkdownEscaping {
 
     /// Text inside raw HTML (`<summary>`, `<code>`): one line, `& < > "` as entities.
     static func html(_ raw: String) -> String {
-        var out = ""
-        for scalar in VisibleText.make(raw, mode: .display).unicodeScalars {
+        VisibleText.escaped(raw, mode: .display) { scalar in
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n", "\t": out += " "
-            default: out.unicodeScalars.append(scalar)
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "\n", "\t": " "
+            default: nil
             }
         }
-        return out
     }
 
     /// A fenced code block holding `raw` verbatim (controls made visible). The fence is one

@@ -12,15 +12,12 @@
 /// `String(decoding:as:)` is already U+FFFD). The mapping is not reversible: a literal `\u{1B}`
 /// in the input stays as it is.
 public enum VisibleText {
-    /// How line breaks and ANSI colours are treated.
+    /// How line breaks are treated.
     public enum Mode: Sendable {
         /// XML text and attributes: tab, LF and CR are kept (the XML writer escapes CR).
         case xml
         /// Terminal and Markdown: tab and LF are kept, CRLF and lone CR become LF.
         case display
-        /// Like `display`, but complete ANSI SGR (colour) sequences `ESC [ <digits ; :> m` are kept
-        /// raw, for viewers that render them (Gradescope `output_format: "ansi"`).
-        case ansiColors
     }
 
     /// The text with every invisible control character replaced by its visible token.
@@ -41,13 +38,6 @@ public enum VisibleText {
                     out.append("\n")
                     if i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
                 }
-            case 0x1B where mode == .ansiColors:
-                if let end = sgrEnd(scalars, from: i) {
-                    out.append(contentsOf: scalars[i...end])
-                    i = end
-                } else {
-                    out.append(contentsOf: token(s).unicodeScalars)
-                }
             default:
                 if needsToken(s) {
                     out.append(contentsOf: token(s).unicodeScalars)
@@ -58,6 +48,16 @@ public enum VisibleText {
             i += 1
         }
         return String(out)
+    }
+
+    /// The visible text (`make`) with every scalar that `replacement` maps replaced by its
+    /// string, the others kept: the shape of each report's escaping.
+    static func escaped(_ text: String, mode: Mode, _ replacement: (Unicode.Scalar) -> String?) -> String {
+        var out = ""
+        for scalar in make(text, mode: mode).unicodeScalars {
+            if let replaced = replacement(scalar) { out += replaced } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
     }
 
     /// Whether `scalar` is shown as a `\u{XX}` token (tab, LF and CR are handled by the mode).
@@ -73,19 +73,5 @@ public enum VisibleText {
     public static func token(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "\\u{" + (hex.count < 2 ? "0" + hex : hex) + "}"
-    }
-
-    /// If an SGR sequence `ESC [ [0-9;:]* m` starts at `start`, the index of its final `m`.
-    private static func sgrEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
-        guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
-        var j = start + 2
-        while j < scalars.count {
-            switch scalars[j] {
-            case "0"..."9", ";", ":": j += 1
-            case "m": return j
-            default: return nil
-            }
-        }
-        return nil
     }
 }

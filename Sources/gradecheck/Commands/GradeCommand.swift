@@ -37,6 +37,8 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Grade the reference with one known mistake applied (see `gradecheck list --mutants`), to see what a failing report looks like.")
     var mutant: String?
 
+    @OptionGroup var publishing: PublishingOptions
+
     func validate() throws {
         if submission != nil && mutant != nil {
             throw ValidationError("give either a submission or --mutant, not both")
@@ -69,14 +71,14 @@ struct GradeCommand: ParsableCommand {
     /// Grades and writes the report files.
     func grade() throws -> Graded {
         let grader = try Grader(grading.options)
-        let hidden = try reports.prepare()
+        let hidden = try ReportFolders.prepare(reports.paths + publishing.files)
         SandboxRegistry.endSandboxesOnSignals()
         let target: Grader.Target = submission.map { .submission($0) } ?? mutant.map { .mutant($0) } ?? .reference
         let graded = try grader.grade(target, hiding: hidden) { result in
             if Terminal.isInteractive { Terminal.write("\r\u{1B}[K\(result.outcome.label): \(result.id)") }
         }
         if Terminal.isInteractive { Terminal.write("\r\u{1B}[K") }
-        try reports.write(graded.run)
+        try ReportWriter.writeSet(try reports.files(graded.run) + publishing.reports(graded.run, submissionRoot: graded.submissionRoot))
         return graded
     }
 }

@@ -33,6 +33,9 @@ struct GradingOptions: ParsableArguments {
     @Option(help: "Skip checks whose id matches one of these globs; repeatable.")
     var skip: [String] = []
 
+    @Option(help: "Checks whose id matches this glob are hidden from students until the grades are published (Gradescope visibility after_published); repeatable.")
+    var hidden: [String] = []
+
     @Option(help: "The fixtures folder (cases/ inside). Default: the installed fixtures (PREFIX/share/gradecheck/fixtures beside PREFIX/bin/gradecheck), else the source tree's.")
     var fixtures: String?
 
@@ -62,6 +65,7 @@ struct GradingOptions: ParsableArguments {
         options.strict = strict
         options.only = only
         options.skip = skip
+        options.hidden = hidden
         options.seed = seed
         options.fixtures = fixtures
         options.profile = profile
