@@ -112,8 +112,8 @@ public struct KnownMistakes: Sendable {
         let found = matches(check: check, kind: kind, observations: observations)
         guard found.count == 1, let match = found.first else { return nil }
         return kind == "mistake"
-            ? "Matches known mistake: \(match.entry.description) (\(match.agreeing) of \(match.agreeing) outputs agree)."
-            : "Matches a deviation the course accepts: \(match.entry.description)."
+            ? CheckResult.knownMistakePrefix + "\(match.entry.description) (\(match.agreeing) of \(match.agreeing) outputs agree)."
+            : CheckResult.knownDeviationPrefix + "\(match.entry.description)."
     }
 
     /// The known deviation named by `diagnosis`, for finding its line.

@@ -38,11 +38,15 @@ public struct CheckResult: Sendable, Codable, Equatable {
     public var duration: Double
     /// Hidden from students until grades are published (Gradescope `visibility`).
     public var hidden: Bool
+    /// Pictures for the HTML report (training curves, where an output is wrong); at most
+    /// `CheckFigure.maximumPerCheck`. They never change the verdict or the score. Absent from JSON
+    /// written before figures existed: decoded as none.
+    public var figures: [CheckFigure]
 
     public init(
         id: String, group: String, title: String, outcome: CheckOutcome, points: Double, score: Double? = nil,
         message: String = "", warnings: [String] = [], missingKind: MissingKind? = nil, tolerance: String = "",
-        output: String = "", duration: Double = 0, hidden: Bool = false
+        output: String = "", duration: Double = 0, hidden: Bool = false, figures: [CheckFigure] = []
     ) {
         self.id = id
         self.group = group
@@ -57,6 +61,7 @@ public struct CheckResult: Sendable, Codable, Equatable {
         self.output = output
         self.duration = duration.isFinite ? max(0, duration) : 0
         self.hidden = hidden
+        self.figures = Array(figures.prefix(CheckFigure.maximumPerCheck))
     }
 
     /// Whether this check carries points that count (exit code, maximum score).

@@ -18,20 +18,9 @@ enum MarkdownEscaping {
         return out
     }
 
-    /// Text inside raw HTML (`<summary>`, `<code>`): one line, `& < > "` as entities.
+    /// Text inside raw HTML (`<summary>`, `<code>`): `HTMLEscaping.text` on one line.
     static func html(_ raw: String) -> String {
-        var out = ""
-        for scalar in VisibleText.make(raw, mode: .display).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n", "\t": out += " "
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        HTMLEscaping.text(raw).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
     }
 
     /// A fenced code block holding `raw` verbatim (controls made visible). The fence is one
