@@ -57,7 +57,7 @@ let package = Package(
             swiftSettings: optimized),
         // Where the data files are at run time (installed, beside the build, or the source tree).
         .target(name: "DataLocation"),
-        // SVG line charts of training curves.
+        // SVG charts: line charts of training curves, heat maps.
         .target(name: "TrainingPlots", swiftSettings: optimized),
         // JSON that keeps number literals as text (exact float64 and float32), ordered members; a
         // strict or Python-compatible parser and deterministic writers. Shared by Fixtures and Adapters.
@@ -74,7 +74,11 @@ let package = Package(
             name: "Checks", dependencies: ["Implementation", "Fixtures", "GradientCheck", "Grading", "NumericCore"],
             swiftSettings: optimized),
         // Records the engine's fixture cases (and transcribes the notebooks' goldens).
-        .target(name: "FixtureRecorder", dependencies: ["Engine", "Fixtures", "NumericCore"], swiftSettings: optimized),
+        // The Solver histories run the checks' experiments through the in-process reference on the digits.
+        .target(
+            name: "FixtureRecorder",
+            dependencies: ["Engine", "Fixtures", "NumericCore", "Implementation", "ReferenceImplementation", "Datasets"],
+            swiftSettings: optimized),
         // The implementation protocol's wire format and the out-of-process implementation (adapters),
         // with the Python adapter for the course's layout as a resource.
         .target(
@@ -87,9 +91,9 @@ let package = Package(
         .target(name: "Diagnosis", dependencies: ["Checks", "Fixtures", "GradientCheck", "NumericCore"], swiftSettings: optimized),
         // The results model shared by the runner and the reports.
         .target(name: "Grading", swiftSettings: optimized),
-        // JUnit XML, Gradescope JSON, Markdown and terminal summaries; XSD validation (libxml2).
+        // JUnit XML, Gradescope JSON, Markdown, HTML and terminal summaries; XSD validation (libxml2).
         .target(
-            name: "Reports", dependencies: ["Grading", "CLibXML2", "DataLocation"],
+            name: "Reports", dependencies: ["Grading", "TrainingPlots", "CLibXML2", "DataLocation"],
             resources: [.copy("Resources/schemas")],
             // libxml2's headers bring the system ICU's UErrorCode, which clashes with Foundation's
             // bundled ICU when debug builds index system modules.
@@ -124,11 +128,12 @@ let package = Package(
         .testTarget(name: "TrainingPlotsTests", dependencies: ["TrainingPlots"]),
         .testTarget(name: "LiteralJSONTests", dependencies: ["LiteralJSON"]),
         .testTarget(name: "FixturesTests", dependencies: ["Fixtures", "NumericCore"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading"]),
         .testTarget(name: "GradeCheckCLITests", dependencies: ["gradecheck", "Grader", "Reports", "Grading"]),
         .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "Implementation", "NumericCore"]),
         .testTarget(
             name: "ChecksTests",
-            dependencies: ["Checks", "Mutants", "ReferenceImplementation", "Fixtures", "Grading", "Implementation", "Datasets", "NumericCore", "Diagnosis"]),
+            dependencies: ["Checks", "Mutants", "ReferenceImplementation", "Fixtures", "Grading", "Implementation", "Datasets", "NumericCore", "Diagnosis", "Reports"]),
     ]
 )

@@ -122,8 +122,8 @@ public struct KnownMistakes: Sendable {
     /// `Matches known mistake: ... (3 of 3 outputs agree).` / `Matches a deviation the course accepts: ....`
     public static func sentence(_ match: (entry: Entry, agreeing: Int)) -> String {
         match.entry.kind == "mistake"
-            ? "Matches known mistake: \(match.entry.description) (\(match.agreeing) of \(match.agreeing) outputs agree)."
-            : "Matches a deviation the course accepts: \(match.entry.description)."
+            ? CheckResult.knownMistakePrefix + "\(match.entry.description) (\(match.agreeing) of \(match.agreeing) outputs agree)."
+            : CheckResult.knownDeviationPrefix + "\(match.entry.description)."
     }
 
     /// The known deviation named by `diagnosis`, for finding its line.

@@ -19,6 +19,7 @@ public enum Recorder {
             "losses.json": try LossCases.all(),
             "nets.json": try NetCases.all(golden),
             "optim.json": try OptimizerCases.all(golden),
+            "solver.json": try SolverCases.all(),
         ]
     }
 

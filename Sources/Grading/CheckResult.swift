@@ -41,11 +41,15 @@ public struct CheckResult: Sendable, Codable, Equatable {
     /// Where the graded code is, for annotations at the student's line (GitHub Actions); nil
     /// when unknown (the built-in implementations, a function the submission does not define).
     public var location: SourceLocation?
+    /// Pictures for the HTML report (training curves, where an output is wrong); at most
+    /// `CheckFigure.maximumPerCheck`. They never change the verdict or the score. Absent from JSON
+    /// written before figures existed: decoded as none.
+    public var figures: [CheckFigure]
 
     public init(
         id: String, group: String, title: String, outcome: CheckOutcome, points: Double, score: Double? = nil,
         message: String = "", warnings: [String] = [], missingKind: MissingKind? = nil, tolerance: String = "",
-        output: String = "", duration: Double = 0, hidden: Bool = false, location: SourceLocation? = nil
+        output: String = "", duration: Double = 0, hidden: Bool = false, location: SourceLocation? = nil, figures: [CheckFigure] = []
     ) {
         self.id = id
         self.group = group
@@ -61,6 +65,7 @@ public struct CheckResult: Sendable, Codable, Equatable {
         self.duration = duration.isFinite ? max(0, duration) : 0
         self.hidden = hidden
         self.location = location
+        self.figures = Array(figures.prefix(CheckFigure.maximumPerCheck))
     }
 
     /// Whether this check carries points that count (exit code, maximum score).

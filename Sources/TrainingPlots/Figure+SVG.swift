@@ -13,10 +13,21 @@ extension Figure {
     /// holding one `<g class="legend-entry">` per entry. Series longer than 2000 points are
     /// thinned to the lowest and highest point of each of 1000 buckets.
     public func svg() -> String {
+        document(declaration: true, idPrefix: "")
+    }
+
+    /// The figure as an `<svg>` element to place inside an HTML page: as `svg()` without the XML
+    /// declaration, and every id (the plot areas' clip paths) starts with `idPrefix`, so that
+    /// several figures in one page never refer to each other's clip paths (ids are page-wide).
+    public func inlineSVG(idPrefix: String) -> String {
+        document(declaration: false, idPrefix: idPrefix)
+    }
+
+    private func document(declaration: Bool, idPrefix: String) -> String {
         let width = width.isFinite ? max(200, width) : 800
         let height = height.isFinite ? max(150, height) : 450
         var writer = SVGWriter()
-        writer.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        if declaration { writer.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>") }
         writer.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
             ("width", svgNumber(width)), ("height", svgNumber(height)),
@@ -63,7 +74,7 @@ extension Figure {
         }
         for (index, panel) in panels.enumerated() {
             panel.render(
-                into: &writer, cell: cell(index), id: index, palette: palette, showsLegend: legend == .perPanel,
+                into: &writer, cell: cell(index), id: idPrefix + "plot-clip-\(index)", palette: palette, showsLegend: legend == .perPanel,
                 minimumLeftInset: columnInsets[index % columns])
         }
         writer.close("svg")

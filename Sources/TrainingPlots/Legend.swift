@@ -3,6 +3,7 @@ struct LegendEntry: Equatable {
     var label: String
     var color: String
     var showsMarker: Bool
+    var dashed = false
 }
 
 /// Legend entries flowed left to right into centred rows that fit a given width.
@@ -57,7 +58,7 @@ struct Legend {
                     ("x1", svgNumber(x)), ("y1", svgNumber(middle)),
                     ("x2", svgNumber(x + Legend.swatchWidth)), ("y2", svgNumber(middle)),
                     ("stroke", entry.color), ("stroke-width", "2"),
-                ])
+                ] + (entry.dashed ? [("stroke-dasharray", Panel.dashPattern)] : []))
                 if entry.showsMarker {
                     writer.element("circle", [
                         ("cx", svgNumber(x + Legend.swatchWidth / 2)), ("cy", svgNumber(middle)),

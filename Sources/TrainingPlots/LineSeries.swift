@@ -19,6 +19,8 @@ public struct LineSeries: Sendable, Equatable {
     /// Index into the figure's palette; `nil` uses the series' position in its panel, so the
     /// same position gets the same colour in every panel.
     public var colorIndex: Int?
+    /// Whether the line is dashed (a reference drawn beside the line it is compared with).
+    public var dashed: Bool
 
     /// Creates a series.
     ///
@@ -29,9 +31,10 @@ public struct LineSeries: Sendable, Equatable {
     ///   - firstX: x of the first point when `x` is `nil`; default 0.
     ///   - showsMarkers: draw a dot at each point; default `false`.
     ///   - colorIndex: palette index; default `nil` (position in the panel).
+    ///   - dashed: draw the line dashed; default `false`.
     public init(
         label: String, y: [Double], x: [Double]? = nil, firstX: Double = 0,
-        showsMarkers: Bool = false, colorIndex: Int? = nil
+        showsMarkers: Bool = false, colorIndex: Int? = nil, dashed: Bool = false
     ) {
         self.label = label
         self.y = y
@@ -39,6 +42,7 @@ public struct LineSeries: Sendable, Equatable {
         self.firstX = firstX
         self.showsMarkers = showsMarkers
         self.colorIndex = colorIndex
+        self.dashed = dashed
     }
 
     /// The number of points: `y.count`, or the shorter of `x` and `y` when `x` is given.

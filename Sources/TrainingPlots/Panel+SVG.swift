@@ -8,7 +8,7 @@ extension Panel {
                 ? nil
                 : LegendEntry(
                     label: series.label, color: palette.color(at: series.colorIndex ?? index),
-                    showsMarker: series.showsMarkers)
+                    showsMarker: series.showsMarkers, dashed: series.dashed)
         }
     }
 
@@ -35,12 +35,12 @@ extension Panel {
     /// - Parameters:
     ///   - writer: the document being written.
     ///   - cell: the panel's share of the figure.
-    ///   - id: a figure-unique number for the clip path.
+    ///   - id: the plot area's clip path id, unique in the document.
     ///   - palette: series colours.
     ///   - showsLegend: whether to draw this panel's own legend.
     ///   - minimumLeftInset: see `layout(in:palette:showsLegend:minimumLeftInset:)`.
     func render(
-        into writer: inout SVGWriter, cell: Rect, id: Int, palette: Palette, showsLegend: Bool,
+        into writer: inout SVGWriter, cell: Rect, id clipID: String, palette: Palette, showsLegend: Bool,
         minimumLeftInset: Double
     ) {
         let (legend, layout) = layout(
@@ -62,7 +62,6 @@ extension Panel {
         legend.render(into: &writer, centerX: plot.midX, top: layout.legendTop)
 
         // Markers may sit on the frame (accuracy 1.0, epoch 0): clip a marker's width outside.
-        let clipID = "plot-clip-\(id)"
         writer.open("defs")
         writer.open("clipPath", [("id", clipID)])
         writer.element("rect", rectAttributes(Rect(
@@ -161,7 +160,7 @@ extension Panel {
                 ("class", "series-line"), ("d", path), ("fill", "none"), ("stroke", color),
                 ("stroke-width", pointCount > 300 ? "1.2" : "1.8"), ("stroke-linejoin", "round"),
                 ("stroke-linecap", "round"),
-            ])
+            ] + (series.dashed ? [("stroke-dasharray", Self.dashPattern)] : []))
             // A point between two gaps is a zero-length line: give it a dot so it shows.
             let dots = series.showsMarkers ? Array(pixels.joined()) : pixels.filter { $0.count == 1 }.flatMap { $0 }
             if !dots.isEmpty {
@@ -174,6 +173,9 @@ extension Panel {
         }
         writer.close("g")
     }
+
+    /// Dashes of a dashed series (and its legend swatch): 6 pixels drawn, 4 left out.
+    static let dashPattern = "6 4"
 
     private func renderAxisLabels(into writer: inout SVGWriter, _ layout: PanelLayout, cell: Rect) {
         let plot = layout.plot

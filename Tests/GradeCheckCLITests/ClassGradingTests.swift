@@ -115,7 +115,7 @@ struct ClassGradingTests {
         #expect(xml.contains("classname=\"alice.gradecheck.layers\"") && xml.contains("classname=\"bob.gradecheck.layers\""))
         let dashboard = try Self.text(out.appendingPathComponent("index.html"))
         #expect(dashboard.contains("href=\"students/bob/report.html\"") && !dashboard.contains("http://") && !dashboard.contains("https://"))
-        for file in ["student.json", "junit.xml", "results.json", "summary.md"] {
+        for file in ["student.json", "junit.xml", "results.json", "summary.md", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("students/alice/" + file).path), "\(file)")
         }
 

@@ -44,7 +44,7 @@ import Testing
         #expect(MarkdownEscaping.html("<a & \"b\">\n") == "&lt;a &amp; &quot;b&quot;&gt; ")
         let md = MarkdownSummary().render(SampleRuns.weirdNames)
         #expect(md.contains("| g\\|r\\`o\\*u\\_p | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 0/0 |"))
-        #expect(md.contains("<code>a &lt;b&gt; &amp; &quot;c&quot; 'd'</code>"))
+        #expect(md.contains("<code>a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39;</code>"))
     }
 
     @Test func emptyAndAllPassedRuns() {

@@ -5,30 +5,25 @@ import NumericCore
 /// with every year's starter, so the overfit check grades the student's net through it and the
 /// history check is course code. Accuracy is measured by the grader from the trained net's
 /// scores, on the training images and on digits the implementation never saw: a Solver's
-/// accuracy histories are its own account of itself and are never trusted.
+/// accuracy histories are its own account of itself and are never trusted. Both checks attach the
+/// Solver's histories as curves (`SolverCurves`), which never change a verdict.
 enum SolverChecks {
     static var all: [Check] { [overfit, history] }
 
-    /// The 50 digits of the overfitting experiment (the first of the training split).
-    static func overfitImages(_ ctx: CheckContext) throws -> LabeledData<Double> {
+    /// The data of `experiment`: the first digits of the training split, and what it validates on.
+    static func data(_ ctx: CheckContext, _ experiment: SolverExperiment) throws -> (train: LabeledData<Double>, validation: LabeledData<Double>) {
         guard let data = ctx.trainingData else { throw CheckDefinitionError("no training data was given to the checker") }
-        return data.train.prefix(50)
+        return experiment.data(train: data.train, validation: data.validation)
     }
 
-    /// 50 digits, FullyConnectedNet [100, 100] with weight scale 0.2, sgd with learning rate 0.2,
-    /// batch 25: the notebook's overfitting experiment, tuned for the digits. The Solver validates
-    /// on `validation` (the validation split when nil). Returns the reply and the trained model.
-    static func train(_ ctx: CheckContext, epochs: Int, validation: LabeledData<Double>? = nil) throws -> (Reply, Handle) {
-        guard let data = ctx.trainingData else { throw CheckDefinitionError("no training data was given to the checker") }
-        let small = try overfitImages(ctx), validation = validation ?? data.validation
-        let spec = ModelSpec(kind: .fullyConnected, hiddenDims: [100, 100], inputDim: small.x.rowWidth, numClasses: 10, weightScale: 0.2, initSeed: 0)
-        let model = try ctx.call(.makeModel, spec.arguments).handle("model")
-        let reply = try ctx.call(.solverTrain, [
-            "model": .handle(model), "X_train": .array(small.x), "y_train": Value(small.y),
-            "X_val": .array(validation.x), "y_val": Value(validation.y),
-            "update_rule": .string("sgd"), "optim_config": .dict(["learning_rate": .number(0.2)]), "lr_decay": .number(1),
-            "batch_size": .integer(25), "num_epochs": .integer(epochs), "seed": .integer(0),
-        ])
+    /// Builds `experiment`'s net, trains it with the implementation's Solver and attaches the
+    /// Solver's histories as curves, beside the reference engine's for the same run. Returns the
+    /// reply and the trained model.
+    static func train(_ ctx: CheckContext, _ experiment: SolverExperiment) throws -> (Reply, Handle) {
+        let run = try data(ctx, experiment)
+        let model = try ctx.call(.makeModel, experiment.model(inputDim: run.train.x.rowWidth).arguments).handle("model")
+        let reply = try ctx.call(.solverTrain, experiment.trainArguments(model: model, run))
+        SolverCurves.attach(ctx, experiment, reply, run)
         return (reply, model)
     }
 
@@ -66,10 +61,10 @@ enum SolverChecks {
         requires: [.makeModel, .solverTrain, .modelLoss]
     ) { ctx in
         guard let data = ctx.trainingData else { throw CheckDefinitionError("no training data was given to the checker") }
-        let small = try overfitImages(ctx)
         // Validating on the training images makes the Solver keep the parameters with the best
         // training accuracy; the validation split is then never shown to the implementation.
-        let (reply, model) = try train(ctx, epochs: 20, validation: small)
+        let small = try Self.data(ctx, .overfit).train
+        let (reply, model) = try train(ctx, .overfit)
         let check = try ctx.currentCheck()
         let trainBound = try check.criterion("train").course!.value, heldOutBound = try check.criterion("held_out").course!.value
         let trained = try accuracy(ctx, model, small), heldOut = try accuracy(ctx, model, data.validation)
@@ -91,7 +86,7 @@ enum SolverChecks {
         criteria: [Criterion(course: .statistic("difference from the expected history lengths", 0), basis: "the Solver records one loss per iteration and accuracies once per epoch", reference: nil)],
         requires: [.makeModel, .solverTrain]
     ) { ctx in
-        let (r, _) = try train(ctx, epochs: 4)
+        let (r, _) = try train(ctx, .history)
         let losses = try r.numbers("loss_history"), train = try r.numbers("train_acc_history"), validation = try r.numbers("val_acc_history")
         guard losses.count == 8 else { throw CheckFailure("loss_history has \(losses.count) entries, expected 8 (4 epochs x 2 iterations of batch 25 over 50 examples)") }
         guard train.count == 5, validation.count == 5 else {

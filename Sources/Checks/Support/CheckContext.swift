@@ -1,4 +1,5 @@
 import Fixtures
+import Grading
 import Implementation
 import NumericCore
 
@@ -6,7 +7,7 @@ import NumericCore
 /// data for training checks, and the profile it is graded under. Never the reference engine.
 ///
 /// While a check runs, the context knows which check it is (its criteria decide every
-/// comparison) and collects the warnings and observations the check produces.
+/// comparison) and collects the warnings, observations and figures the check produces.
 public final class CheckContext {
     public let implementation: AssignmentImplementation
     public let fixtures: FixtureStore
@@ -41,6 +42,10 @@ public final class CheckContext {
     public internal(set) var observations: [Observation] = []
     /// Differences the course accepts, found during the current check.
     public internal(set) var warnings: [String] = []
+    /// Pictures for the report made during the current check (at most
+    /// `CheckFigure.maximumPerCheck`): training curves, and the difference map of an array output
+    /// that failed. They never change the verdict.
+    public internal(set) var figures: [CheckFigure] = []
 
     /// Calls an operation of the implementation.
     public func call(_ operation: Operation, _ arguments: [String: Value]) throws -> Reply {
@@ -50,6 +55,11 @@ public final class CheckContext {
     /// Records a difference the course accepts (once per text).
     public func warn(_ text: String) {
         if !warnings.contains(text) { warnings.append(text) }
+    }
+
+    /// Attaches a figure to the current check's result (the first `CheckFigure.maximumPerCheck`).
+    public func attach(_ figure: CheckFigure) {
+        if figures.count < CheckFigure.maximumPerCheck { figures.append(figure) }
     }
 
     func observe(_ name: String, _ value: Tensor<Double>) {
@@ -68,7 +78,8 @@ public final class CheckContext {
     /// by entry, to its printed precision (the notebooks print 8 decimals). A shape numpy treats alike
     /// (`(1, D)` for `(D,)`) is compared entry by entry, with a warning. Entries in
     /// `courseExcludes` (e.g. ReLU's kink, where any subgradient is right) count only for the
-    /// reference.
+    /// reference. An array output beyond the course's bound also attaches its difference map
+    /// (`Compare.differenceMap`), which shows where it is wrong.
     public func expect(
         _ got: Tensor<Double>, _ expected: Tensor<Double>, _ name: String, criterion: String? = nil,
         courseExcludes: Set<Int> = [], hint: String? = nil, deviation: String? = nil
@@ -86,6 +97,7 @@ public final class CheckContext {
         }
         if rule.course != nil, let nan = got.firstNonFiniteIndex, expected.scalars[nan].isFinite, !courseExcludes.contains(nan) {
             if observations.last?.key != name { observe(name, original) }
+            if let map = Compare.differenceMap(got, expected, name, worst: nan, tolerance: rule.course!, excluding: courseExcludes) { attach(.differenceMap(map)) }
             throw CheckFailure("\(name) has a NaN or infinity at index \(Shape.describe(Compare.multiIndex(nan, got.shape))) (expected \(expected.scalars[nan]))" + (hint.map { ". \($0)" } ?? ""))
         }
         var courseBound = Double.infinity
@@ -94,6 +106,7 @@ public final class CheckContext {
             let allowances = rule.printed ? Compare.printedPrecision(expected, course) : nil
             if let (error, bound, index) = Compare.violation(got, expected, course, excluding: courseExcludes, allowances: allowances) {
                 if observations.last?.key != name { observe(name, original) }
+                if let map = Compare.differenceMap(got, expected, name, worst: index, tolerance: course, excluding: courseExcludes) { attach(.differenceMap(map)) }
                 var message = Compare.difference(got, expected, name, error, bound, index, course)
                 message += " (\(rule.basis))"
                 if let cause = Compare.likelyCause(got, expected) { message += ". Likely cause: \(cause)" }

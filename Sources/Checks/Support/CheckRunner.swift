@@ -54,6 +54,7 @@ public struct CheckRunner {
             context.check = check
             context.observations = []
             context.warnings = []
+            context.figures = []
             defer { context.check = nil }
             let result = try run(check, context, status)
             onObservations(result, context.observations)
@@ -78,7 +79,8 @@ public struct CheckRunner {
         if case let .notApplicable(reason) = status {
             return result(.notApplicable, "not applicable: \(reason)", 0)
         }
-        let evaluation = adjust(evaluate(check, context), check: check)
+        let raw = evaluate(check, context)
+        let evaluation = adjust(raw, check: check)
         if let fault = evaluation.harnessFault { throw fault }
         for w in evaluation.extraWarnings { context.warn(w) }
         var made = result(evaluation.outcome, evaluation.message, evaluation.duration, missing: evaluation.missing)
@@ -104,7 +106,17 @@ public struct CheckRunner {
                 message: reason + " (" + note + ")", warnings: made.warnings, tolerance: made.tolerance,
                 output: made.output, duration: made.duration, hidden: made.hidden)
         }
+        made.figures = figures(context.figures, failed: raw.outcome == .failed)
         return made
+    }
+
+    /// The figures a check keeps: curves always, difference maps only when an answer failed (a
+    /// map drawn by a comparison the check then set aside would point at nothing wrong).
+    func figures(_ figures: [CheckFigure], failed: Bool) -> [CheckFigure] {
+        figures.filter { figure in
+            if case .differenceMap = figure { return failed }
+            return true
+        }
     }
 
     struct Evaluation {

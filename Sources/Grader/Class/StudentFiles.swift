@@ -4,7 +4,7 @@ import Reports
 
 /// A student's folder in a class output (`students/<folder>/`, `StudentGrade.folderName`):
 /// `student.json` (the whole record, what class outputs and merges are rebuilt from) and, for a
-/// graded student, `junit.xml`, `results.json` and `summary.md`; for one who was not,
+/// graded student, `junit.xml`, `results.json`, `summary.md` and `report.html`; for one who was not,
 /// `junit.xml` (one `grading` testcase) and `summary.md` saying why.
 ///
 /// A folder is written beside its final place and renamed into it, so a killed run leaves the
@@ -24,7 +24,7 @@ public enum StudentFiles {
             if let run = grade.run {
                 files += [
                     ("junit.xml", JUnitReport().data(run)), ("results.json", try GradescopeReport().data(run)),
-                    ("summary.md", Data(MarkdownSummary().render(run).utf8)),
+                    ("summary.md", Data(MarkdownSummary().render(run).utf8)), ("report.html", try HTMLReport().data(run)),
                 ]
             } else {
                 let one = ClassResults(students: [grade], toolVersion: toolVersion)

@@ -3,28 +3,33 @@ import Grading
 import Reports
 
 /// The report files of one grading run: JUnit XML, Gradescope's results.json, the Markdown
-/// summary, written together (all or none) into folders the grader made and checked.
+/// summary and the HTML page, written together (all or none) into folders the grader made and
+/// checked.
 public struct ReportSet: Sendable {
     public var junit: String
     public var gradescope: String
     public var markdown: String
+    /// The self-contained HTML page (`HTMLReport`).
+    public var html: String
     /// How Gradescope's results.json is written (visibility, formats).
     public var gradescopeFormat = GradescopeReport()
 
-    public init(junit: String, gradescope: String, markdown: String) {
+    /// `html` defaults to `report.html` beside the Markdown summary.
+    public init(junit: String, gradescope: String, markdown: String, html: String? = nil) {
         self.junit = junit
         self.gradescope = gradescope
         self.markdown = markdown
+        self.html = html ?? URL(fileURLWithPath: markdown).deletingLastPathComponent().appendingPathComponent("report.html").path
     }
 
-    /// The three files in `folder`: junit.xml, results.json, summary.md.
+    /// The files in `folder`: junit.xml, results.json, summary.md, report.html.
     public init(folder: URL) {
         self.init(
             junit: folder.appendingPathComponent("junit.xml").path, gradescope: folder.appendingPathComponent("results.json").path,
             markdown: folder.appendingPathComponent("summary.md").path)
     }
 
-    public var paths: [String] { [junit, gradescope, markdown] }
+    public var paths: [String] { [junit, gradescope, markdown, html] }
 
     /// Makes and checks the report folders before any student code runs (`ReportFolders`);
     /// returns their real paths, for the sandbox to hide.
@@ -38,6 +43,7 @@ public struct ReportSet: Sendable {
             (JUnitReport().data(run), URL(fileURLWithPath: junit)),
             (try gradescopeFormat.data(run), URL(fileURLWithPath: gradescope)),
             (Data(MarkdownSummary().render(run).utf8), URL(fileURLWithPath: markdown)),
+            (try HTMLReport().data(run), URL(fileURLWithPath: html)),
         ]
     }
 
@@ -47,10 +53,11 @@ public struct ReportSet: Sendable {
     }
 
     /// What a grader fault leaves behind: a JUnit file with one `grader` testcase in `<error>` (so
-    /// CI shows red for the right reason), a Markdown note, and no results.json (a stale one is
+    /// CI shows red for the right reason), a Markdown note, and no results.json or HTML page (stale ones are
     /// removed, so nothing can be mistaken for a grade). `message` says what went wrong.
     public func writeFault(_ message: String, toolVersion: String) {
         try? FileManager.default.removeItem(atPath: gradescope)
+        try? FileManager.default.removeItem(atPath: html)
         let run = GradingRun(
             implementation: "gradecheck", profile: "none", profileReason: "the grader could not grade", seed: 0,
             toolVersion: toolVersion, startedAt: Date(), duration: 0,

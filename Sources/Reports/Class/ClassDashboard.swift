@@ -92,7 +92,7 @@ public struct ClassDashboard: Sendable {
         var html = "<table id=\"students\"><thead><tr><th data-kind=\"text\">student</th><th data-kind=\"num\">score</th><th data-kind=\"num\">percent</th><th data-kind=\"text\">status</th><th data-kind=\"text\">profile</th><th data-kind=\"text\">note</th></tr></thead><tbody>\n"
         for s in results.students {
             let pct = percent(results, s)
-            html += "<tr><td>\(link(s.student))</td><td class=\"num\">\(NumberFormatting.points(s.score)) / \(NumberFormatting.points(results.maxScore(s)))</td>"
+            html += "<tr><td>\(s.run == nil ? XMLEscaping.text(s.student) : link(s.student))</td><td class=\"num\">\(NumberFormatting.points(s.score)) / \(NumberFormatting.points(results.maxScore(s)))</td>"
             html += String(format: "<td class=\"num\" data-value=\"%.3f\">%.1f%%</td>", pct, pct)
             html += "<td><span class=\"st \(s.status.rawValue)\">\(s.status.rawValue.replacingOccurrences(of: "_", with: " "))</span></td>"
             html += "<td>\(XMLEscaping.text(s.run?.profile ?? ""))</td><td>\(XMLEscaping.text(s.reason))</td></tr>\n"

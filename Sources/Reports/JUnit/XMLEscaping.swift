@@ -23,7 +23,7 @@ enum XMLEscaping {
         }
     }
 
-    private static func textEntity(_ scalar: Unicode.Scalar) -> String? {
+    static func textEntity(_ scalar: Unicode.Scalar) -> String? {
         switch scalar {
         case "&": "&amp;"
         case "<": "&lt;"
@@ -33,11 +33,12 @@ enum XMLEscaping {
         }
     }
 
-    /// The visible form of `raw` with each scalar that `entity` names replaced.
-    private static func escape(_ raw: String, _ entity: (Unicode.Scalar) -> String?) -> String {
+    /// The visible form of `raw` (`VisibleText` in `mode`) with each scalar that `entity` names
+    /// replaced.
+    static func escape(_ raw: String, mode: VisibleText.Mode = .xml, _ entity: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         out.reserveCapacity(raw.utf8.count)
-        for scalar in VisibleText.make(raw, mode: .xml).unicodeScalars {
+        for scalar in VisibleText.make(raw, mode: mode).unicodeScalars {
             if let replacement = entity(scalar) { out += replacement } else { out.unicodeScalars.append(scalar) }
         }
         return out

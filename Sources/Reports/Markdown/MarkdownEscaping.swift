@@ -18,18 +18,9 @@ enum MarkdownEscaping {
         return out
     }
 
-    /// Text inside raw HTML (`<summary>`, `<code>`): one line, `& < > "` as entities.
+    /// Text inside raw HTML (`<summary>`, `<code>`): `HTMLEscaping.text` on one line.
     static func html(_ raw: String) -> String {
-        VisibleText.escaped(raw, mode: .display) { scalar in
-            switch scalar {
-            case "&": "&amp;"
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "\"": "&quot;"
-            case "\n", "\t": " "
-            default: nil
-            }
-        }
+        HTMLEscaping.text(raw).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
     }
 
     /// A fenced code block holding `raw` verbatim (controls made visible). The fence is one

@@ -24,17 +24,9 @@ struct TerminalStyle {
         color ? "\u{1B}[\(Self.code(outcome))m" + text + Self.reset : text
     }
 
-    /// The fixed-width status word: `PASS`, `WARN`, `FAIL`, `ERROR`, `MISSING`, `GIVEN`, `N/A`.
+    /// The fixed-width status word: `VerdictWord.of(outcome)` padded to `width`.
     static func word(_ outcome: CheckOutcome) -> String {
-        let word = switch outcome {
-        case .passed: "PASS"
-        case .warned: "WARN"
-        case .failed: "FAIL"
-        case .errored: "ERROR"
-        case .missing: "MISSING"
-        case .provided: "GIVEN"
-        case .notApplicable: "N/A"
-        }
+        let word = VerdictWord.of(outcome)
         return word + String(repeating: " ", count: width - word.count)
     }
 

@@ -34,6 +34,9 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Markdown summary path (for CI job summaries).")
     var markdown: String = "reports/summary.md"
 
+    @Option(help: "The HTML report (self-contained: every check, its diagnosis and figures). Default: report.html beside the Markdown summary (reports/report.html).")
+    var html: String?
+
     @Option(help: "Grade the reference with one known mistake applied (see `gradecheck list --mutants`), to see what a failing report looks like.")
     var mutant: String?
 
@@ -60,13 +63,13 @@ struct GradeCommand: ParsableCommand {
         Terminal.write(TerminalSummary(color: Terminal.usesColor).render(run))
         Terminal.write("graded as: \(RunSummary.settings(run))\n")
         for line in RunSummary.context(run) { Terminal.write(line + "\n") }
-        Terminal.write("reports: \(junit), \(gradescope), \(markdown)\n")
+        Terminal.write("reports: \(reports.paths.joined(separator: ", "))\n")
         if let timing = graded.timing { Terminal.write(timing.line + "\n") }
         if !run.allPassed { throw ExitCode(ExitCodes.checksFailed) }
     }
 
     /// The report files these options name.
-    var reports: ReportSet { ReportSet(junit: junit, gradescope: gradescope, markdown: markdown) }
+    var reports: ReportSet { ReportSet(junit: junit, gradescope: gradescope, markdown: markdown, html: html) }
 
     /// Grades and writes the report files.
     func grade() throws -> Graded {
