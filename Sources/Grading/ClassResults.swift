@@ -53,26 +53,32 @@ public struct ClassResults: Sendable, Equatable {
         }
     }
 
-    /// A diagnosed mistake (or accepted deviation) and the students it was found in.
+    /// A diagnosed mistake (or accepted deviation), the checks it showed in and the students it
+    /// was found in.
     public struct MistakeCount: Sendable, Equatable {
-        public let check: String
         public let mistake: String
         public let kind: String
         public let description: String
+        public let checks: [String]
         public let students: [String]
     }
 
-    /// Every diagnosed mistake and deviation, most common first (then by check and id).
+    /// Every diagnosed mistake and deviation, most common first (mistakes before accepted deviations, then by id); one entry per
+    /// mistake, however many checks it showed in.
     public var mistakes: [MistakeCount] {
-        var found: [String: (DiagnosedMistake, [String])] = [:]
+        var order: [String] = []
+        var found: [String: (first: DiagnosedMistake, checks: [String], students: [String])] = [:]
         for student in students {
             for d in student.run?.diagnoses ?? [] {
-                let key = d.kind + " " + d.check + " " + d.mistake
-                found[key, default: (d, [])].1.append(student.student)
+                let key = d.kind + " " + d.mistake
+                if found[key] == nil { order.append(key); found[key] = (d, [], []) }
+                if !found[key]!.checks.contains(d.check) { found[key]!.checks.append(d.check) }
+                if !found[key]!.students.contains(student.student) { found[key]!.students.append(student.student) }
             }
         }
-        return found.values.map { MistakeCount(check: $0.0.check, mistake: $0.0.mistake, kind: $0.0.kind, description: $0.0.description, students: $0.1) }
-            .sorted { ($1.students.count, $0.check, $0.mistake) < ($0.students.count, $1.check, $1.mistake) }
+        return order.compactMap { found[$0] }
+            .map { MistakeCount(mistake: $0.first.mistake, kind: $0.first.kind, description: $0.first.description, checks: $0.checks, students: $0.students) }
+            .sorted { ($1.students.count, $0.kind == "mistake" ? 0 : 1, $0.mistake) < ($0.students.count, $1.kind == "mistake" ? 0 : 1, $1.mistake) }
     }
 
     public func count(_ status: StudentGrade.Status) -> Int { students.filter { $0.status == status }.count }

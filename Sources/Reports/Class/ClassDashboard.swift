@@ -45,9 +45,9 @@ public struct ClassDashboard: Sendable {
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height + 40))\" role=\"img\" aria-label=\"histogram of scores\">\n"
         for (i, n) in bins.enumerated() {
             let h = height * Double(n) / Double(top), x = Double(i) * barWidth
-            svg += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"bar\"><title>%d students at %d-%d%%</title></rect>\n", x + 4, height - h, barWidth - 8, h, n, i * 10, i * 10 + 10)
+            svg += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"bar\"><title>%d students at %d%% to under %d%%</title></rect>\n", x + 4, height - h, barWidth - 8, h, n, i * 10, i * 10 + 10)
             if n > 0 { svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"n\">%d</text>\n", x + barWidth / 2, height - h - 4, n) }
-            svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"axis\">%d%%</text>\n", x + barWidth / 2, height + 16, i * 10)
+            svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"axis\">%@</text>\n", x + barWidth / 2, height + 16, i == 9 ? "90-100" : "\(i * 10)-\(i * 10 + 9)")
         }
         svg += "<text x=\"\(Int(width / 2))\" y=\"\(Int(height + 36))\" class=\"axis\">percent of the maximum score</text>\n</svg>\n"
         return svg
@@ -61,8 +61,13 @@ public struct ClassDashboard: Sendable {
         for (i, c) in stats.enumerated() {
             let y = Double(i) * row + 4
             let rate = c.passRate
-            let tone = rate >= 0.8 ? "good" : rate >= 0.5 ? "fair" : "poor"
             svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"label\">", label - 6, y + 15) + XMLEscaping.text(c.id) + "</text>\n"
+            guard c.graded > 0 else {
+                let why = c.counts[.provided] != nil ? "provided by the course (no points)" : "carries no points"
+                svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"pct\">%@</text>\n", label + 4, y + 15, why)
+                continue
+            }
+            let tone = rate >= 0.8 ? "good" : rate >= 0.5 ? "fair" : "poor"
             svg += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"track\"/>", label, y + 3, bar, row - 6)
             svg += String(format: "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"%@\"><title>", label, y + 3, bar * rate, row - 6, tone)
                 + XMLEscaping.text("\(c.id): \(c.passed) of \(c.graded) passed") + "</title></rect>\n"
@@ -74,11 +79,12 @@ public struct ClassDashboard: Sendable {
     func mistakes(_ results: ClassResults) -> String {
         let found = results.mistakes
         guard !found.isEmpty else { return "<p>No known mistake was recognised.</p>\n" }
-        var html = "<table><thead><tr><th>students</th><th>check</th><th>what</th><th>who</th></tr></thead><tbody>\n"
+        var html = "<table class=\"mistakes\"><thead><tr><th>students</th><th>what</th><th>checks</th><th>who</th></tr></thead><tbody>\n"
         for m in found.prefix(20) {
             let who = m.students.prefix(12).map(link).joined(separator: ", ") + (m.students.count > 12 ? ", …" : "")
             let what = (m.kind == "deviation" ? "accepted deviation: " : "") + m.description
-            html += "<tr><td class=\"num\">\(m.students.count)</td><td><code>\(XMLEscaping.text(m.check))</code></td><td>\(XMLEscaping.text(what))</td><td>\(who)</td></tr>\n"
+            let checks = m.checks.map { "<code>\(XMLEscaping.text($0))</code>" }.joined(separator: " ")
+            html += "<tr><td class=\"num\">\(m.students.count)</td><td>\(XMLEscaping.text(what))</td><td>\(checks)</td><td>\(who)</td></tr>\n"
         }
         return html + "</tbody></table>\n"
     }
@@ -111,7 +117,8 @@ public struct ClassDashboard: Sendable {
         .st{display:inline-block;border-radius:4px;padding:0 6px;font-size:13px;background:#eceff3}
         .st.graded{background:#e3f1e6}.st.grader_fault{background:#fbe3e0}.st.unusable,.st.no_submission{background:#fff1cc}
         code{font-family:ui-monospace,Menlo,monospace;font-size:13px}
-        section{overflow-x:auto}
+        section{overflow-x:auto}code,td{overflow-wrap:anywhere}
+        @media (max-width:600px){body{padding:8px}.mistakes th:nth-child(3),.mistakes td:nth-child(3){display:none}}
         """
 
     /// Sorts #students by a clicked header (numbers by `data-value` or their leading number).

@@ -55,7 +55,7 @@ public struct ClassSummaryJSON: Sendable {
     }
 
     struct Mistake: Encodable {
-        let check: String
+        let checks: [String]
         let mistake: String
         let kind: String
         let description: String
@@ -109,7 +109,7 @@ public struct ClassSummaryJSON: Sendable {
                     counts: Dictionary(uniqueKeysWithValues: c.counts.map { ($0.key.rawValue, $0.value) }))
             },
             mistakes: results.mistakes.map {
-                Mistake(check: $0.check, mistake: $0.mistake, kind: $0.kind, description: $0.description, count: $0.students.count, students: $0.students)
+                Mistake(checks: $0.checks, mistake: $0.mistake, kind: $0.kind, description: $0.description, count: $0.students.count, students: $0.students)
             },
             timings: Timings(
                 gradedStudents: timings.count, medianSeconds: Self.rounded(Self.median(timings.map(\.total))),
