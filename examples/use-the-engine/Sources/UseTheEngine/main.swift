@@ -37,20 +37,20 @@ do {
     let x = Tensor<Double>.randomNormal([2, 15], using: &courseRandom)
     let y = courseRandom.integers(below: 10, count: 2)
     for reg in [0, 3.14] {
-        let net = try FullyConnectedNet<Double>(
+        let courseNet = try FullyConnectedNet<Double>(
             FullyConnectedNetConfiguration(hiddenDims: [20, 30], inputDim: 15, numClasses: 10, reg: reg, weightScale: 5e-2),
             rng: &courseRandom)
-        let result = try net.loss(x, y)
+        let result = try courseNet.loss(x, y)
         print("gradient check, reg \(reg): initial loss \(result.loss)")
-        for (name, value) in net.parameters.entries {
+        for (name, value) in courseNet.parameters.entries {
             guard let analytic = result.gradients[name] else {
                 throw NumericError.invalidArgument(operation: "use-the-engine", message: "no gradient for \(name)")
             }
             let check = try GradientChecker.check({ w in
-                try net.setParameter(name, w)
-                return try net.loss(x, y).loss
+                try courseNet.setParameter(name, w)
+                return try courseNet.loss(x, y).loss
             }, at: value, analytic: analytic, settings: .float64)
-            try net.setParameter(name, value)
+            try courseNet.setParameter(name, value)
             print("  \(name) \(value.shape): \(check.passed ? "passed" : "FAILED"); \(check.summary)")
             allPassed = allPassed && check.passed
         }
