@@ -28,6 +28,8 @@ struct EngineAsDependencyTests {
         let version = try Self.toolVersion()
         let scratch = try ScratchFolder("gradecheck-use-the-engine")
         let folder = scratch.url
+        // SwiftPM leaves its lock files in /tmp, named after the paths it locked.
+        defer { Self.removeLocks(of: folder) }
 
         // The package identity comes from the URL's last component: the clone must be "gradecheck".
         let clone = folder.appendingPathComponent("gradecheck")
@@ -86,6 +88,16 @@ struct EngineAsDependencyTests {
             throw TestFailure("the example's manifest has no single `.package(url: \"...gradecheck...\", from: ...)` dependency")
         }
         return manifest.replacing(dependency, with: ".package(url: \"\(clone.absoluteURL.absoluteString)\", from: ")
+    }
+
+    /// The lock files SwiftPM leaves in /tmp for the paths under `folder`
+    /// (`_tmp_NAME_build.lock`, `_tmp_NAME_cache_repositories.lock`, ...).
+    static func removeLocks(of folder: URL) {
+        let prefix = folder.path.replacingOccurrences(of: "/", with: "_")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".lock") {
+            try? FileManager.default.removeItem(atPath: "/tmp/\(name)")
+        }
     }
 
     /// The decimal number printed right after `label`.
