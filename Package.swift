@@ -1,6 +1,11 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 // gradecheck: a reference engine, a numerical-gradient checker and a grader for the
 // CS231n "fully-connected nets" assignment. See README.md and docs/.
+//
+// Tools version 6.2: from SwiftPM 6.2 on, a package whose manifest is 6.2 or newer may carry
+// `unsafeFlags` and still be used by another package as a versioned dependency (`from:`); under
+// 6.0 SwiftPM refuses it ("contains unsafe build flags"). examples/use-the-engine is such a
+// consumer, built by Tests/PackageTests. Building this package needs Swift 6.2 or newer.
 import PackageDescription
 
 /// Generic numeric code (Tensor<Double>, Tensor<Float>) crosses module boundaries; full
@@ -10,11 +15,18 @@ let optimized: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"])]
 
 let package = Package(
     name: "gradecheck",
-    platforms: [.macOS(.v13)],
+    // Supported: Linux with Swift 6.2+, built and tested on x86_64 Debian 12 (Ubuntu 22.04 /
+    // 24.04 take the same apt packages from scripts/bootstrap, untested here). There is no
+    // `platforms:` entry: it can name only Apple systems (minimum versions), and none is built
+    // or tested (the sandbox needs Linux's namespaces, Landlock and seccomp; the BLAS set-up
+    // reads /proc/cpuinfo).
     products: [
         .executable(name: "gradecheck", targets: ["gradecheck"]),
+        // For other packages (examples/use-the-engine): the engine, the gradient checker, and the
+        // numeric core their APIs are written in (Tensor, RandomSource, LabeledData, BLASRuntime).
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "GradientCheck", targets: ["GradientCheck"]),
+        .library(name: "NumericCore", targets: ["NumericCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -132,6 +144,8 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Grading"]),
         .testTarget(name: "GradeCheckCLITests", dependencies: ["gradecheck", "Grader", "Reports", "Grading"]),
         .testTarget(name: "AdaptersTests", dependencies: ["Adapters", "Implementation", "NumericCore"]),
+        // The package as others use it: examples/use-the-engine built against a tagged clone.
+        .testTarget(name: "PackageTests"),
         .testTarget(
             name: "ChecksTests",
             dependencies: ["Checks", "Mutants", "ReferenceImplementation", "Fixtures", "Grading", "Implementation", "Datasets", "NumericCore", "Diagnosis", "Reports"]),

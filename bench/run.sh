@@ -10,9 +10,9 @@
 # as the cs231n code does, so it does exactly numpy's GEMM work. Both ratios are printed.
 #
 # Both sides run with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset (some machines set them), so
-# each library picks its own kernels; the engine then corrects a slow choice by itself. Both
-# print the OpenBLAS core they ran. Same threads on both sides (the default, or set
-# OPENBLAS_NUM_THREADS for both).
+# each library picks its own kernels; engine-bench then calls BLASRuntime.selectKernels() at
+# start-up, as gradecheck does, which corrects a slow choice. Both print the OpenBLAS core they
+# ran. Same threads on both sides (the default, or set OPENBLAS_NUM_THREADS for both).
 #
 #   bench/run.sh               5 rounds per configuration
 #   ROUNDS=9 bench/run.sh      more rounds (medians of noisy machines settle with more)

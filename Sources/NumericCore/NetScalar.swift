@@ -72,7 +72,6 @@ extension Double: NetScalar {
         b: UnsafePointer<Double>, ldb: Int,
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
-        BLASRuntime.prepare()
         cblas_dgemm(
             CblasRowMajor, cblasTranspose(transposeA), cblasTranspose(transposeB),
             blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb),
@@ -113,7 +112,6 @@ extension Float: NetScalar {
         b: UnsafePointer<Float>, ldb: Int,
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
-        BLASRuntime.prepare()
         cblas_sgemm(
             CblasRowMajor, cblasTranspose(transposeA), cblasTranspose(transposeB),
             blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb),

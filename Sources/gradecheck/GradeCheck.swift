@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NumericCore
 
 /// The `gradecheck` command: the only place that reads arguments and the environment and that
 /// chooses exit codes (0 success, 1 failed checks, 2 bad usage or input, 3 internal error).
@@ -15,11 +16,13 @@ struct GradeCheck: ParsableCommand {
         ],
         defaultSubcommand: GradeCommand.self)
 
-    /// Parses and runs, mapping argument errors to exit code 2 (swift-argument-parser's own
-    /// default is 64) with the parser's message.
+    /// Parses, selects the BLAS kernels for this CPU (`BLASRuntime.selectKernels()`, once, before
+    /// any GEMM: the numeric core never does it by itself) and runs, mapping argument errors to
+    /// exit code 2 (swift-argument-parser's own default is 64) with the parser's message.
     static func main() {
         do {
             var command = try parseAsRoot()
+            BLASRuntime.selectKernels()
             try command.run()
         } catch {
             let code = exitCode(for: error)

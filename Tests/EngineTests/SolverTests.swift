@@ -9,6 +9,9 @@ import Testing
 struct SolverTests {
     static let digits: DataSplits<Double> = try! Digits.load()
 
+    /// Training is GEMM-bound: the kernels for this CPU, as the CLI selects them at start-up.
+    init() { BLASRuntime.selectKernels() }
+
     /// The notebook's overfitting experiment: 50 training images, batch 25, 20 epochs, sgd. Weight
     /// scale and learning rate are tuned for the digits as the notebook asks students to tune
     /// them (0.2 and 0.2: neighbouring values also reach 100%; 0.05 does not train).

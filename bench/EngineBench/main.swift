@@ -74,10 +74,10 @@ func quantile(_ sorted: [Double], _ q: Double) -> Double {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+let blas = BLASRuntime.selectKernels()  // before the first GEMM, as the CLI does
 do {
     let (times, lossTimes) = try options.dtype == "float32" ? measure(Float.self, options) : measure(Double.self, options)
     let sorted = times.sorted(), lossSorted = lossTimes.sorted()
-    let blas = BLASRuntime.selection
     print(String(
         format: "%@ dtype=%@ batch=%d steps=%d median_ms=%.3f p10_ms=%.3f p90_ms=%.3f loss_ms=%.3f core=%@ threads=%d",
         options.inputGradient ? "engine-samework" : "engine", options.dtype, options.batch, options.steps, quantile(sorted, 0.5), quantile(sorted, 0.1), quantile(sorted, 0.9),

@@ -23,6 +23,10 @@ struct TrainingSession {
         var seconds: Double
     }
 
+    /// The BLAS kernels in use, for the reports: `GradeCheck.main` selected them at start-up,
+    /// and a later `selectKernels()` returns that selection unchanged.
+    private static var blas: String { BLASRuntime.selectKernels().summary }
+
     func train<S: NetScalar>(_ data: DataSplits<S>) throws {
         printHeader(data)
         let record = try run(recipe, on: data, label: "")
@@ -68,10 +72,9 @@ struct TrainingSession {
                 try OutputFiles.writeJSON(checkpoint, to: folder.appendingPathComponent(name))
             }
         })
-        let blas = BLASRuntime.selection
         return RunRecord(
             recipe: recipe, dtype: S.dtypeName, data: data.provenance,
-            blas: "OpenBLAS \(blas.activeCore) kernels, \(blas.threads) threads (\(blas.reason))",
+            blas: Self.blas,
             history: history,
             finalTrainAccuracy: try model.accuracy(on: data.train),
             finalValidationAccuracy: try model.accuracy(on: data.validation),
@@ -87,7 +90,7 @@ struct TrainingSession {
             normalization \(recipe.normalization?.rawValue ?? "none"), dropout keep \(recipe.dropoutKeepProbability), \
             reg \(recipe.reg), weight scale \(recipe.weightScale), seed \(recipe.seed)
             solver: \(recipe.updateRule), \(recipe.epochs) epochs, batch \(recipe.batchSize), lr decay \(recipe.learningRateDecay)
-            blas: OpenBLAS \(BLASRuntime.selection.activeCore) kernels, \(BLASRuntime.selection.threads) threads (\(BLASRuntime.selection.reason))
+            blas: \(Self.blas)
 
             """)
     }
