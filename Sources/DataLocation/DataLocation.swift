@@ -17,12 +17,17 @@ public enum DataLocation {
 
     /// The installed data folder, if there is one.
     public static var installed: URL? {
+        guard let expected = expectedInstalled else { return nil }
+        return FileManager.default.fileExists(atPath: expected.path) ? expected : nil
+    }
+
+    /// Where the installed data folder would be: `GRADECHECK_DATA`, else `EXE/../share/gradecheck`
+    /// (named in "cannot find" messages even when it does not exist).
+    public static var expectedInstalled: URL? {
         if let given = ProcessInfo.processInfo.environment["GRADECHECK_DATA"], !given.isEmpty {
             return URL(fileURLWithPath: given)
         }
-        guard let executable else { return nil }
-        let share = executable.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/gradecheck")
-        return FileManager.default.fileExists(atPath: share.path) ? share : nil
+        return executable?.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/gradecheck")
     }
 
     /// Nothing was found: what, and every place looked in.
@@ -38,7 +43,7 @@ public enum DataLocation {
         _ what: String, installedPath: String, bundle: String, bundlePath: String, sourceResources: URL
     ) -> Result<URL, NotFound> {
         var places: [URL] = []
-        if let installed { places.append(installed.appendingPathComponent(installedPath)) }
+        if let installed = expectedInstalled { places.append(installed.appendingPathComponent(installedPath)) }
         if let executable {
             places.append(executable.deletingLastPathComponent().appendingPathComponent("gradecheck_\(bundle).resources/\(bundlePath)"))
         }

@@ -11,7 +11,7 @@ public enum FixturesFolder {
     public static func resolve(_ given: String?) throws -> String {
         if let given { return given }
         var places: [URL] = []
-        if let installed = DataLocation.installed { places.append(installed.appendingPathComponent("fixtures")) }
+        if let installed = DataLocation.expectedInstalled { places.append(installed.appendingPathComponent("fixtures")) }
         places.append(sourceTree.appendingPathComponent("fixtures"))
         if let found = places.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("cases").path) }) {
             return found.path
