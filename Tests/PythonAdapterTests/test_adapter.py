@@ -140,6 +140,39 @@ class ValueTests(unittest.TestCase):
         with self.assertRaises(A.BadRequest):
             A.decode({"$float": "one"})
 
+    def test_fresh_copies_containers_and_arrays_and_shares_handles(self):
+        np = A.np
+        handle = A.HandleRef(4)
+        args = {"x": np.zeros(3), "param": {"mode": "train", "running": np.ones(2), "hist": [[1.5]]},
+                "y": [1, 2], "model": handle, "reg": 0.5}
+        copy = A.fresh(args)
+        copy["x"][0] = 7.0
+        copy["param"]["running"][1] = 7.0
+        copy["param"]["mode"] = "test"
+        copy["param"]["hist"][0].append(2.5)
+        copy["y"].append(3)
+        self.assertEqual(args["x"][0], 0.0)
+        self.assertEqual(args["param"], {"mode": "train", "running": args["param"]["running"], "hist": [[1.5]]})
+        self.assertEqual(args["param"]["running"][1], 1.0)
+        self.assertEqual(args["y"], [1, 2])
+        self.assertIs(copy["model"], handle)
+        self.assertEqual(copy["reg"], 0.5)
+
+    def test_model_loss_read_for_its_loss_alone_skips_the_gradients(self):
+        np = A.np
+
+        class Model(object):
+            params = {"W": np.ones(2)}
+
+            def loss(self, X, y):
+                return 1.25, {"W": "not an array"}
+
+        handle = A.store("model", Model())["$handle"]
+        args = {"model": A.HandleRef(handle), "X": np.zeros((1, 2)), "y": [0]}
+        self.assertEqual(A.op_model_loss(A.Args(dict(args), "loss")), {"loss": 1.25})
+        with self.assertRaises(A.BadResult):
+            A.op_model_loss(A.Args(dict(args)))
+
     def test_special_floats_and_handles(self):
         self.assertTrue(A.decode({"$float": "nan"}) != A.decode({"$float": "nan"}))
         self.assertEqual(A.decode({"$float": "-inf"}), float("-inf"))

@@ -1230,14 +1230,17 @@ def decode(v):
     raise BadRequest("cannot decode %r" % (v,))
 
 
+_IMMUTABLE = (int, float, str, bool, type(None), HandleRef)
+
+
 def fresh(v):
     """A deep copy of decoded arguments (arrays copied, handles shared)."""
     if np is not None and isinstance(v, np.ndarray):
         return v.copy()
     if isinstance(v, dict):
-        return dict((k, fresh(x)) for k, x in v.items())
+        return dict((k, x if isinstance(x, _IMMUTABLE) else fresh(x)) for k, x in v.items())
     if isinstance(v, list):
-        return [fresh(x) for x in v]
+        return [x if isinstance(x, _IMMUTABLE) else fresh(x) for x in v]
     return v
 
 
@@ -1312,10 +1315,13 @@ def encode(v, lenient=False):
 # ----------------------------------------------------------------------------- arguments
 
 class Args(object):
-    def __init__(self, values):
+    def __init__(self, values, output=None):
         if not isinstance(values, dict):
             raise BadRequest("arguments is not an object")
         self.v = values
+        # The one output the caller reads (evaluate_batch), or None for all: a handler may
+        # leave out converting the others.
+        self.output = output
 
     def has(self, k):
         return k in self.v and self.v[k] is not None
@@ -1715,6 +1721,8 @@ def op_model_loss(a):
         raise BadResult("%s returned a %s for grads, not a dict" % (cname, type(grads).__name__))
     if not grads and _params_of(model):
         raise NotImpl("%s returned no gradients (still the starter code?)" % cname)
+    if a.output == "loss":
+        return {"loss": as_scalar(loss, "loss", cname)}
     return {"loss": as_scalar(loss, "loss", cname),
             "grads": dict((str(k), as_array(v, "grads[%r]" % (k,), cname)) for k, v in grads.items())}
 
@@ -1898,7 +1906,7 @@ def op_evaluate_batch(a):
     handler = HANDLERS[op]
 
     def f(args):
-        return _output_of(handler(Args(args)), output)
+        return _output_of(handler(Args(args, output)), output)
 
     def weigh(v):
         if weights is None:
@@ -2012,10 +2020,11 @@ def _evaluate_points(points, base_args, vary, output, op, f, weigh, total):
             x = base.copy()
             for i, d in zip(idx, deltas):
                 x.flat[i] = base.flat[i] + d
-            args = fresh(base_args)
             if params is not None:
+                args = fresh(base_args)
                 params[name] = x
             else:
+                args = fresh(dict((k, a) for k, a in base_args.items() if k != vary))
                 args[vary] = x
             v = f(args)
             if f0 is None:
@@ -2417,8 +2426,10 @@ def main(argv):
         isolate_network()
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    # numpy and the modules student code commonly imports are loaded before the privileges
-    # are dropped: the interpreter may live where the sandbox user cannot read (/root/.pyenv).
+    # numpy is loaded before the privileges are dropped, and so are the modules student code
+    # commonly imports when the privileges will be dropped: the interpreter may live where the
+    # sandbox user cannot read (/root/.pyenv). Otherwise they are imported when student code
+    # asks (preloading them costs about as much as numpy).
     try:
         import numpy
         np = numpy
@@ -2426,8 +2437,8 @@ def main(argv):
     except BaseException as e:  # noqa
         problem("numpy does not import: %s: %s" % (type(e).__name__, _exc_text(e)))
         numpy_version = "missing"
-    preload()
     if args.user and os.geteuid() == 0:
+        preload()
         drop_privileges(args.user)
     apply_nproc(limits)
     S.compat = args.compat == "on"
