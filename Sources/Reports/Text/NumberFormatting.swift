@@ -1,5 +1,5 @@
 /// Locale-independent number formatting shared by the reports.
-enum NumberFormatting {
+public enum NumberFormatting {
     /// The largest duration a report shows, in seconds (about 31.7 years). Larger values are
     /// clamped so `time` stays a short decimal every consumer can parse.
     static let maxSeconds = 1e9
@@ -24,7 +24,7 @@ enum NumberFormatting {
 
     /// Points with at most three decimals and no trailing zeros: `2`, `1.5`, `0.333`.
     /// Non-finite values show as `0`.
-    static func points(_ value: Double) -> String {
+    public static func points(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let thousandths = Int64((min(abs(value), 1e12) * 1000).rounded(.toNearestOrAwayFromZero))
         let sign = value < 0 && thousandths != 0 ? "-" : ""

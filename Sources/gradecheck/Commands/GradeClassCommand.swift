@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Grader
 import Grading
+import Reports
 
 /// `gradecheck grade-class ROOT --out DIR`: every student of a class folder, `--jobs` at a time.
 struct GradeClassCommand: ParsableCommand {
@@ -64,7 +65,7 @@ struct GradeClassCommand: ParsableCommand {
                 + "\(results.count(.noSubmission)) without a submission, \(results.count(.graderFault)) grader faults\n")
         if !graded.isEmpty {
             let mean = graded.map { 100 * $0.score / max(results.maxScore($0), 1) }.reduce(0, +) / Double(graded.count)
-            Terminal.write(String(format: "mean score of the graded: %.1f%% of %@ points\n", mean, NumberText.points(results.maxScore)))
+            Terminal.write(String(format: "mean score of the graded: %.1f%% of %@ points\n", mean, NumberFormatting.points(results.maxScore)))
         }
         if outcome.graded > 0 {
             Terminal.write(String(
@@ -73,12 +74,5 @@ struct GradeClassCommand: ParsableCommand {
         }
         Terminal.write("outputs: \(out)/grades.csv, class.json, index.html, junit.xml, students/\n")
         if results.count(.graderFault) > 0 { throw ExitCode(ExitCodes.internalError) }
-    }
-}
-
-/// Points as reports show them: `2`, `1.5`.
-enum NumberText {
-    static func points(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.3g", value)
     }
 }

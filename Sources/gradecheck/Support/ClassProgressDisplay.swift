@@ -1,6 +1,7 @@
 import Foundation
 import Grader
 import Grading
+import Reports
 
 /// A class run's progress: on a terminal, one bar redrawn in place (done/total, failing so far,
 /// ETA); otherwise one plain line per student, for logs.
@@ -15,7 +16,7 @@ final class ClassProgressDisplay: @unchecked Sendable {
 
     func show(_ p: ClassGrader.Progress) {
         lock.withLock {
-            let score = p.last.run.map { "\(NumberText.points($0.score))/\(NumberText.points($0.maxScore))" } ?? p.last.status.rawValue
+            let score = p.last.run.map { "\(NumberFormatting.points($0.score))/\(NumberFormatting.points($0.maxScore))" } ?? p.last.status.rawValue
             if interactive {
                 let width = 28, filled = p.total == 0 ? width : width * p.done / p.total
                 let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
