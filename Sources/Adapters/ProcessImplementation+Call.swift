@@ -163,6 +163,7 @@ extension ProcessImplementation {
 
 extension ProcessImplementation: BatchEvaluating {
     public var supportsBatchEvaluation: Bool { hello?.operations.contains("evaluate_batch") ?? false }
+    public var supportsDensePoints: Bool { hello?.features.contains(ProtocolCodec.densePointsFeature) ?? false }
 
     public func evaluateBatch(_ arguments: [String: Value]) throws(ImplementationError) -> [String: Value] {
         let start = Monotonic.now()

@@ -26,13 +26,22 @@ public final class Grader: @unchecked Sendable {
     let store: FixtureStore
     let known: KnownMistakes
     let digits: DataSplits<Double>
-    private let lock = NSLock()
-    private var interpreter: Result<PythonAdapter.Interpreter, GraderFault>?
+    /// The Python interpreter, probed once (in the background from `init` with `prefetch`).
+    private let interpreterProbe: InterpreterProbe
 
     /// Loads what every grading shares. Throws `UsageError` for a glob that matches no check or a
     /// bad profile, `GraderFault.missingData` when no fixtures are found, `FixtureError` for a
     /// malformed fixture file.
-    public init(_ options: GradeOptions) throws {
+    ///
+    /// With `prefetch` (submissions will be graded) the Python interpreter and bubblewrap are
+    /// probed on a thread of their own while the fixtures load: two processes that otherwise
+    /// run one after the other before the first submission starts.
+    public init(_ options: GradeOptions, prefetch: Bool = false) throws {
+        interpreterProbe = InterpreterProbe(python: options.python)
+        if prefetch {
+            interpreterProbe.start()
+            if options.sandbox == .auto || options.sandbox == .bubblewrap { Thread { _ = Bubblewrap.probe }.start() }
+        }
         let catalog = Catalog.checks
         for pattern in options.only + options.skip + options.hidden where !catalog.contains(where: { Glob.matches(pattern, $0.id) }) {
             throw UsageError(message: "no check id matches '\(pattern)' (see `gradecheck list`)")
@@ -116,20 +125,7 @@ public final class Grader: @unchecked Sendable {
 
     /// The interpreter `options.python` names, probed once (it must import numpy).
     func pythonInterpreter() throws -> PythonAdapter.Interpreter {
-        lock.lock()
-        defer { lock.unlock() }
-        if interpreter == nil {
-            interpreter = Result {
-                do {
-                    return try PythonAdapter.resolveInterpreter(options.python)
-                } catch let error as AdapterStartupError {
-                    throw GraderFault.badSetup("--python \(options.python): \(error)")
-                } catch {
-                    throw GraderFault.badSetup("--python \(options.python): \(error)")
-                }
-            }.mapError { $0 as? GraderFault ?? .badSetup("\($0)") }
-        }
-        return try interpreter!.get()
+        try interpreterProbe.get()
     }
 
     /// How a submission's code runs; `hidden` are the grader's own paths, which the sandbox

@@ -28,8 +28,10 @@ struct ProtocolMessageTests {
              "unavailable": {"update": {"kind": "does_not_import", "file": "cs231n/optim.py", "line": 26, "reason": "SyntaxError (Python 2 print statement)"}},
              "evidence": {"markers": ["delete_line"], "adam_default_t": 1},
              "sources": {"relu_forward": {"file": "cs231n/layers.py", "line": 40, "end_line": 60}},
-             "problems": [{"operation": "svm_loss", "reason": "stub"}, {"file": "cs231n/optim.py", "line": 12, "reason": "SyntaxError"}]}
+             "problems": [{"operation": "svm_loss", "reason": "stub"}, {"file": "cs231n/optim.py", "line": 12, "reason": "SyntaxError"}],
+             "features": ["dense_points", "telepathy"]}
             """))
+        #expect(hello.features == ["dense_points", "telepathy"], "every feature is kept, known or not")
         #expect(hello.implementationName == "alice")
         #expect(hello.language == "python 3.11.7")
         #expect(hello.knownOperations == [.affineForward, .reluForward])
@@ -64,6 +66,8 @@ struct ProtocolMessageTests {
         (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 2}"#, "operations"),
         (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": "1", "operations": []}"#, "version"),
         (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 2, "operations": [1]}"#, "operations"),
+        (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 2, "operations": [], "features": "dense_points"}"#, "features"),
+        (#"{"type": "hello", "protocol": "gradecheck-implementation", "version": 2, "operations": [], "features": [true]}"#, "features"),
         ("not json", "JSON"),
     ])
     func badHello(text: String, mentioned: String) {

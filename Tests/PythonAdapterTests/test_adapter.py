@@ -37,14 +37,14 @@ A = load_adapter()
 class Harness(object):
     """Starts the adapter on a submission with the protocol pipes on descriptors 3 and 4."""
 
-    def __init__(self, submission):
+    def __init__(self, submission, flags=("-I", "-B"), extra=()):
         req_r, self.req_w = os.pipe()
         self.rep_r, rep_w = os.pipe()
         self.pipe_inodes = set(os.fstat(fd).st_ino for fd in (req_r, rep_w))
 
         env = dict(os.environ, GRADECHECK_REQUEST_FD=str(req_r), GRADECHECK_REPLY_FD=str(rep_w))
         self.process = subprocess.Popen(
-            [sys.executable, "-I", "-B", ADAPTER, "--submission", submission],
+            [sys.executable] + list(flags) + [ADAPTER, "--submission", submission] + list(extra),
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             pass_fds=(req_r, rep_w), env=env)
         os.close(req_r)
@@ -264,7 +264,57 @@ class RelayTests(unittest.TestCase):
             shutil.rmtree(folder)
 
 
+class BatchTests(unittest.TestCase):
+    def test_a_dense_point_answers_as_its_entries(self):
+        np = A.np
+        h = Harness(os.path.join(CORRECT))
+        try:
+            hello = h.read()
+            self.assertIn("dense_points", hello["features"])
+            x = np.arange(12.0).reshape(3, 4) / 7
+            w, b = np.ones((4, 2)) / 3, np.zeros(2)
+            delta = np.random.RandomState(0).randn(3, 4) * 1e-5
+            call = {"operation": "affine_forward", "arguments": {"x": A.encode(x), "w": A.encode(w), "b": A.encode(b)}}
+            points = [{"indices": [], "deltas": []}, {"delta": A.encode(delta)},
+                      {"indices": list(range(12)), "deltas": delta.reshape(-1).tolist()}, {"delta": A.encode(-delta)}]
+            reply = h.call(7, "evaluate_batch", {"call": call, "vary": "x", "output": "out", "weights": A.encode(np.ones((3, 2))),
+                                                 "points": points, "indices": [], "h": 1e-5})
+            values = reply["results"]["values"]
+            self.assertEqual(values[0], 0.0)
+            self.assertEqual(values[1], values[2], "{delta} and {indices, deltas} are the same point")
+            self.assertAlmostEqual(values[1], (delta @ w).sum(), delta=1e-12)
+            self.assertAlmostEqual(values[3], -values[1], delta=1e-12)
+            bad = h.call(8, "evaluate_batch", {"call": call, "vary": "x", "output": "out", "weights": None,
+                                               "points": [{"delta": A.encode(np.ones(5))}], "indices": [], "h": 1e-5})
+            self.assertEqual(bad["type"], "error")
+            self.assertEqual(bad["error"]["kind"], "bad_request")
+        finally:
+            h.close()
+
+
 class LoadingTests(unittest.TestCase):
+    def test_without_site_the_probed_path_finds_numpy_and_the_builtins_are_there(self):
+        def uses_exit(cs231n):
+            append_to(os.path.join(cs231n, "optim.py"), "\nassert callable(exit) and callable(quit)\n")
+        folder = submission_with(uses_exit)
+        try:
+            h = Harness(folder, flags=("-I", "-B", "-S"), extra=("--sys-path", json.dumps([p for p in sys.path if p])))
+            hello = h.read()
+            h.close()
+            self.assertNotIn("fatal", hello)
+            self.assertIn("update", hello["operations"], "optim.py imports: exit and quit exist without site")
+            self.assertIn("numpy", hello["implementation"]["language"])
+        finally:
+            shutil.rmtree(folder)
+
+    def test_only_sources_that_name_python2_words_are_rewritten(self):
+        words = A._PY2_WORDS
+        for text in (b"for i in xrange(3): pass", b"d.iteritems()", b"if d.has_key(k): pass", b"n = long(x)"):
+            self.assertTrue(words.search(text), text)
+        for text in (b"for i in range(3): pass", b"d.items()", b"xranges = 1", b"prolong = 2"):
+            self.assertFalse(words.search(text), text)
+
+
     def test_a_syntax_error_makes_its_operations_unavailable(self):
         def python2(cs231n):
             append_to(os.path.join(cs231n, "optim.py"), "\nprint 'done'\n")

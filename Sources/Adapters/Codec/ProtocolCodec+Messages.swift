@@ -56,6 +56,17 @@ extension ProtocolCodec {
             operations.append(text)
         }
 
+        var features: [String] = []
+        switch json["features"] {
+        case nil, .null?: break
+        case let .array(items)?:
+            for item in items {
+                guard case let .string(text) = item else { throw .badHello("\"features\" holds \(item.kindName), not only strings") }
+                features.append(text)
+            }
+        case let other?: throw .badHello("\"features\" is \(other.kindName), not a list")
+        }
+
         var problems: [AdapterHello.Problem] = []
         switch json["problems"] {
         case nil, .null?: break
@@ -97,7 +108,8 @@ extension ProtocolCodec {
             implementationName: try string(implementation?["name"], "implementation.name"),
             language: try string(implementation?["language"], "implementation.language"),
             operations: operations, unavailable: unavailable, problems: problems,
-            evidence: try dictionary("evidence"), sources: try dictionary("sources"), fatal: try string(json["fatal"], "fatal"))
+            evidence: try dictionary("evidence"), sources: try dictionary("sources"), fatal: try string(json["fatal"], "fatal"),
+            features: features)
     }
 
     /// One `{file?, line?, operation?, reason}` object.
@@ -199,6 +211,7 @@ extension ProtocolCodec {
         if let evidence = try? wire(.dict(hello.evidence), handle: { $0.id }) { members["evidence"] = evidence }
         if let sources = try? wire(.dict(hello.sources), handle: { $0.id }) { members["sources"] = sources }
         if let fatal = hello.fatal { members["fatal"] = .string(fatal) }
+        if !hello.features.isEmpty { members["features"] = .array(hello.features.map { .string($0) }) }
         return frame(JSONWriter.bytes(.object(members), style: .compact))
     }
 

@@ -14,6 +14,9 @@ public enum ProtocolCodec {
     /// Operations of the protocol itself rather than of the assignment: `configure` (sent by
     /// the harness right after `hello`) and `evaluate_batch` (numerical gradients in one trip).
     public static let auxiliaryOperations: Set<String> = ["configure", "evaluate_batch"]
+    /// The hello `features` entry of an adapter whose `evaluate_batch` takes `{delta: array}`
+    /// points (section 4).
+    public static let densePointsFeature = "dense_points"
     /// The largest message a frame may announce (1 GiB).
     public static let maximumMessageLength = 1 << 30
 

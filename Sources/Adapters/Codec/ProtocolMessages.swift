@@ -52,12 +52,15 @@ public struct AdapterHello: Sendable, Equatable {
     /// Set when the adapter cannot serve anything for a reason that is not the submission's
     /// (numpy does not import in the sandbox): a fault of the grader's set-up.
     public var fatal: String?
+    /// Optional protocol features the adapter serves (`dense_points`: `evaluate_batch` points
+    /// given as `{delta: array}`), including any this harness does not know.
+    public var features: [String]
 
     public init(
         protocolName: String = ProtocolCodec.protocolName, version: Int = ProtocolCodec.version,
         implementationName: String? = nil, language: String? = nil, operations: [String],
         unavailable: [String: Unavailable] = [:], problems: [Problem] = [], evidence: [String: Value] = [:],
-        sources: [String: Value] = [:], fatal: String? = nil
+        sources: [String: Value] = [:], fatal: String? = nil, features: [String] = []
     ) {
         self.protocolName = protocolName
         self.version = version
@@ -69,6 +72,7 @@ public struct AdapterHello: Sendable, Equatable {
         self.evidence = evidence
         self.sources = sources
         self.fatal = fatal
+        self.features = features
     }
 
     /// The announced operations this harness knows.

@@ -73,6 +73,9 @@ enum OwnGradient {
         _ ctx: CheckContext, _ name: String, of operation: String, at x: Tensor<Double>, analytic: Tensor<Double>,
         call: BatchedCall, sample: Int? = nil, _ f: (Tensor<Double>) throws -> Double
     ) throws {
+        if x.count >= GradientScreen.minimumEntries, try screenPasses(ctx, name, at: x, analytic: analytic, call: call, { [try f($0)] }) {
+            return
+        }
         var indices: [Int]?
         if let sample, x.count > sample {
             // The course's grad_check_sparse idea, seeded and without repeats.
@@ -80,6 +83,20 @@ enum OwnGradient {
             indices = Array(rng.permutation(x.count).prefix(sample)).sorted()
         }
         try check(ctx, name, operation, at: x, weights: nil, analytic: analytic, call: call, indices: indices) { [try f($0)] }
+    }
+
+    /// Whether `analytic` passes the quick screen (`GradientScreen`, seeded from the gradient's
+    /// plan seed); false sends it to the full plan. A gradient whose shape is not `x`'s goes to
+    /// the full plan, which says so.
+    static func screenPasses(
+        _ ctx: CheckContext, _ name: String, at x: Tensor<Double>, analytic: Tensor<Double>, call: BatchedCall,
+        _ evaluate: (Tensor<Double>) throws -> [Double]
+    ) throws -> Bool {
+        guard analytic.shape == x.shape else { return false }
+        let settings = try settings(ctx)
+        let screen = GradientScreen(entries: x.count, step: settings.step, seed: planSeed(ctx, name) ^ 0x5C4E_E17A)
+        let answers = try answer(ctx, points: screen.points, order: screen.order, step: settings.step, call, weights: nil, at: x, evaluate)
+        return screen.passes(answers, analytic: analytic, at: x, settings: settings)
     }
 
     /// A gradient must have the shape of what it is the gradient of; a shape numpy treats alike
@@ -115,7 +132,7 @@ enum OwnGradient {
         let analytic = try matchingShape(ctx, name, analytic, x)
         let seed = planSeed(ctx, name)
         let plan = ProbePlan(entries: indices ?? Array(0..<x.count), step: settings.step, seed: seed)
-        let answers = try answer(ctx, plan, call, weights: weights, at: x, evaluate)
+        let answers = try answer(ctx, points: plan.points, order: plan.order, step: plan.step, call, weights: weights, at: x, evaluate)
         let differences = plan.differences(answers, at: x)
         let describe = { (i: Int) in Shape.describe(Compare.multiIndex(i, x.shape)) }
         if let (detail, failed, tests) = plan.inconsistency(answers, differences, at: x, settings: settings, describe: describe) {
@@ -125,21 +142,29 @@ enum OwnGradient {
         let mode: GradientCheckResult.Mode = indices.map { .sampled(count: $0.count, seed: ctx.seed) } ?? .full
         let result = try GradientChecker.compare(differences, analytic: analytic, shape: x.shape, mode: mode, settings: settings) { index, step in
             let smaller = ProbePlan(entries: [index], step: step, seed: seed &+ UInt32(truncatingIfNeeded: index), decoys: false)
-            return smaller.differences(try answer(ctx, smaller, call, weights: weights, at: x, evaluate), at: x)
+            let answers = try answer(ctx, points: smaller.points, order: smaller.order, step: step, call, weights: weights, at: x, evaluate)
+            return smaller.differences(answers, at: x)
         }
         try verdict(ctx, result, name, operation, analytic)
     }
 
-    /// The plan's answers: through `evaluate_batch` (the points in the plan's order, one round
-    /// trip) when the implementation has it, otherwise one call of `evaluate` per point, in the
-    /// same order.
+    /// The answers at `points` asked in `order` (positions into `points`; a point may be asked
+    /// more than once): through `evaluate_batch` (one round trip) when the implementation has
+    /// it, otherwise one call of `evaluate` per point, in the same order.
     static func answer(
-        _ ctx: CheckContext, _ plan: ProbePlan, _ call: BatchedCall, weights: Tensor<Double>?, at x: Tensor<Double>,
-        _ evaluate: (Tensor<Double>) throws -> [Double]
+        _ ctx: CheckContext, points planPoints: [ProbePlan.Point], order: [Int], step: Double, _ call: BatchedCall,
+        weights: Tensor<Double>?, at x: Tensor<Double>, _ evaluate: (Tensor<Double>) throws -> [Double]
     ) throws -> ProbeAnswers {
         if let batching = ctx.implementation as? BatchEvaluating, batching.supportsBatchEvaluation {
-            let points: [Value] = plan.order.map { p in
-                let point = plan.points[p]
+            let dense = batching.supportsDensePoints
+            let points: [Value] = order.map { p in
+                let point = planPoints[p]
+                if dense && point.indices.count == x.count && x.count > 16 {
+                    // Every entry moves (a screen direction): one binary array, in flat order.
+                    var delta = Tensor<Double>(zeros: x.shape)
+                    for (i, d) in zip(point.indices, point.deltas) { delta.scalars[i] = d }
+                    return .dict(["delta": .array(delta)])
+                }
                 return .dict(["indices": .list(point.indices.map { .integer($0) }), "deltas": .list(point.deltas.map { .number($0) })])
             }
             let reply = Reply(.modelLoss, try batching.evaluateBatch([
@@ -148,12 +173,12 @@ enum OwnGradient {
                 "weights": weights.map { .array($0) } ?? .none, "points": .list(points),
                 // For an adapter of the earlier form (indices and h only): it answers without
                 // `values`, and the points are then asked one call at a time.
-                "indices": .list([]), "h": .number(plan.step), "step": .number(plan.step),
+                "indices": .list([]), "h": .number(step), "step": .number(step),
             ]))
             if reply.values["values"] != nil {
                 let values = try reply.numbers("values"), base = try reply.number("base")
-                guard values.count == plan.order.count else {
-                    throw ImplementationError.malformedReply(operation: "evaluate_batch", detail: "\(values.count) values for \(plan.order.count) points")
+                guard values.count == order.count else {
+                    throw ImplementationError.malformedReply(operation: "evaluate_batch", detail: "\(values.count) values for \(order.count) points")
                 }
                 let scale = reply.values["scale"] == nil ? abs(base) : try reply.number("scale")
                 return ProbeAnswers(base: base, scale: scale, values: values)
@@ -162,8 +187,8 @@ enum OwnGradient {
         let w = weights?.scalars ?? [1]
         var first: [Double] = []
         var answers = ProbeAnswers(base: 0, scale: 0, values: [])
-        for p in plan.order {
-            let out = try evaluate(ProbePlan.apply(plan.points[p], to: x))
+        for p in order {
+            let out = try evaluate(ProbePlan.apply(planPoints[p], to: x))
             guard out.count == w.count else {
                 throw CheckFailure("\(call.operation.rawValue) returned \(out.count) values for a perturbed input where \(w.count) were expected")
             }

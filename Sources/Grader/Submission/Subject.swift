@@ -181,7 +181,8 @@ struct Subject {
         let command: [String]
         do {
             command = sandbox.wrap(try PythonAdapter.command(
-                python: interpreter.executable, submission: sandbox.submission, compatibility: settings.compatibility))
+                python: interpreter.executable, submission: sandbox.submission, compatibility: settings.compatibility,
+                searchPath: interpreter.searchPath))
         } catch {
             sandbox.finish()
             throw GraderFault.internalError("\(error)")

@@ -50,7 +50,7 @@ struct GradeClassCommand: ParsableCommand {
             options.shard = try shard.map(Shard.init(parsing:))
             options.resume = resume
             options.roster = try roster.map { try Roster(path: $0) }
-            let grader = try Grader(grading.options)
+            let grader = try Grader(grading.options, prefetch: true)
             SandboxRegistry.endSandboxesOnSignals()
             outcome = try ClassGrader(grader: grader, options: options).run(root: root, progress: progress.show)
         } catch {

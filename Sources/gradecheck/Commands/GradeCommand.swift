@@ -73,7 +73,7 @@ struct GradeCommand: ParsableCommand {
 
     /// Grades and writes the report files.
     func grade() throws -> Graded {
-        let grader = try Grader(grading.options)
+        let grader = try Grader(grading.options, prefetch: submission != nil)
         let hidden = try ReportFolders.prepare(reports.paths + publishing.files)
         SandboxRegistry.endSandboxesOnSignals()
         let target: Grader.Target = submission.map { .submission($0) } ?? mutant.map { .mutant($0) } ?? .reference

@@ -27,6 +27,9 @@ import types
 
 PROTOCOL = "gradecheck-implementation"
 VERSION = 2
+# Optional protocol features this adapter serves (hello "features"): evaluate_batch points may be
+# {"delta": array} as well as {"indices", "deltas"}.
+FEATURES = ["dense_points"]
 MAX_MESSAGE = 1 << 30
 TRACEBACK_CAP = 8192
 HIGH_FD = 200
@@ -152,7 +155,30 @@ def parse_args(argv):
     ap.add_argument("--no-network", action="store_true")
     ap.add_argument("--user", default=None)
     ap.add_argument("--compat", choices=("on", "off"), default="on")
+    ap.add_argument("--sys-path", default=None,
+                    help="a JSON list: sys.path as the interpreter sets it with site (the adapter runs with -S)")
     return ap.parse_args(argv)
+
+
+def apply_sys_path(text):
+    """Under -S (no site, so no .pth hooks at every start): sys.path as the harness's probe of
+    this interpreter found it, and the builtins site would add (exit, quit, help...)."""
+    if text is None:
+        return
+    try:
+        path = json.loads(text)
+    except ValueError:
+        path = None
+    if isinstance(path, list) and all(isinstance(p, str) for p in path):
+        sys.path[:] = path
+    if sys.flags.no_site:
+        try:
+            import _sitebuiltins
+            builtins.exit = _sitebuiltins.Quitter("exit", "Ctrl-D (i.e. EOF)")
+            builtins.quit = _sitebuiltins.Quitter("quit", "Ctrl-D (i.e. EOF)")
+            builtins.help = _sitebuiltins._Helper()
+        except (ImportError, AttributeError):
+            pass
 
 
 def setup_fds():
@@ -489,6 +515,9 @@ PY2_BUILTINS = {
 }
 # dict methods of Python 2: name -> (dict method to use, what it returned)
 PY2_DICT_METHODS = {"iteritems": "items", "itervalues": "values", "iterkeys": "keys"}
+# Every word `_Py2Names` may rewrite: a source in which none appears needs no rewriting.
+_PY2_WORDS = re.compile(br"\b(?:%s)\b" % b"|".join(
+    re.escape(w).encode("ascii") for w in sorted(set(PY2_BUILTINS) | set(PY2_DICT_METHODS) | {"has_key"})))
 
 
 def _xrange(*args):
@@ -627,7 +656,9 @@ class SubmissionLoader(importlib.machinery.SourceFileLoader):
     methods are rewritten to report their use (line numbers are kept)."""
 
     def source_to_code(self, data, path, *, _optimize=-1):
-        if not S.compat:
+        if not S.compat or not _PY2_WORDS.search(data if isinstance(data, bytes) else data.encode("utf-8", "replace")):
+            # Nothing to rewrite (no Python 2 name appears anywhere, comments included): compiled
+            # as it is, which is several times cheaper than the syntax tree's round trip.
             return compile(data, path, "exec", dont_inherit=True)
         tree = ast.parse(data, path)
         relpath = rel(path) or path
@@ -1983,7 +2014,8 @@ def op_evaluate_batch(a):
 
 def _evaluate_points(points, base_args, vary, output, op, f, weigh, total):
     """evaluate_batch with `points`: each entry {indices, deltas} is the varied array with
-    deltas added at those flat indices, evaluated once, in the order given (the harness shuffles
+    deltas added at those flat indices, and {delta} the varied array plus delta (an array with
+    its entries, in flat order); each is evaluated once, in the order given (the harness shuffles
     them and mixes in decoys). Returns base = sum(f(p0) * weights), scale = sum(|f(p0) *
     weights|) and values = [sum((f(p) - f(p0)) * weights)] for p0 the first point."""
     if not isinstance(points, list):
@@ -2008,18 +2040,34 @@ def _evaluate_points(points, base_args, vary, output, op, f, weigh, total):
             base = base.astype(np.float64)
     moved = []
     for p in points:
+        if isinstance(p, dict) and "delta" in p:
+            delta = p["delta"]
+            if not isinstance(delta, np.ndarray) or delta.size != base.size:
+                raise BadRequest("a point's delta is not an array of the %d entries of %s" % (base.size, vary))
+            moved.append((None, np.asarray(delta, dtype=np.float64).reshape(-1)))
+            continue
         idx, deltas = (p.get("indices"), p.get("deltas")) if isinstance(p, dict) else (None, None)
         if (not isinstance(idx, list) or not isinstance(deltas, list) or len(idx) != len(deltas)
                 or not all(isinstance(i, int) and not isinstance(i, bool) and 0 <= i < base.size for i in idx)
                 or not all(isinstance(d, (int, float)) and not isinstance(d, bool) for d in deltas)):
             raise BadRequest("a point is not {indices, deltas} of equal length within %s of size %d" % (vary, base.size))
-        moved.append((idx, deltas))
+        if len(idx) > 16:
+            # A dense point (a random direction over many entries): numpy applies it at once,
+            # each entry still base + delta in float64.
+            moved.append((np.asarray(idx, dtype=np.intp), np.asarray(deltas, dtype=np.float64)))
+        else:
+            moved.append((idx, deltas))
     f0, values, scale = None, [], 0.0
     try:
         for idx, deltas in moved:
             x = base.copy()
-            for i, d in zip(idx, deltas):
-                x.flat[i] = base.flat[i] + d
+            if idx is None:
+                x.flat[:] = base.reshape(-1).astype(np.float64) + deltas
+            elif isinstance(idx, np.ndarray):
+                x.flat[idx] = base.flat[idx].astype(np.float64) + deltas
+            else:
+                for i, d in zip(idx, deltas):
+                    x.flat[i] = base.flat[i] + d
             if params is not None:
                 args = fresh(base_args)
                 params[name] = x
@@ -2417,6 +2465,7 @@ def split_worker():
 def main(argv):
     global np
     args = parse_args(argv)
+    apply_sys_path(args.sys_path)
     setup_fds()
     split_worker()
     S.submission = os.path.realpath(args.submission)
@@ -2470,6 +2519,7 @@ def main(argv):
         "problems": S.problems,
         "evidence": evidence,
         "sources": spans,
+        "features": FEATURES,
     }
     if S.fatal:
         hello["fatal"] = S.fatal
