@@ -22,12 +22,18 @@ public enum PythonAdapter {
     /// starts with `-S`, without the `site` module, and takes that path as its `sys.path`: the
     /// same folders, without running the `.pth` files of site-packages at every start (some
     /// install hooks that import packages, 30 ms and more per submission).
-    public static func command(python: String, submission: URL, compatibility: Bool = true, searchPath: [String]? = nil) throws -> [String] {
-        let script: URL
+    ///
+    /// `compiled` is the adapter compiled by this interpreter (`Interpreter.compiledScript`):
+    /// Python runs it as it is, without compiling 2,500 lines at every start.
+    public static func command(
+        python: String, submission: URL, compatibility: Bool = true, searchPath: [String]? = nil, compiled: String? = nil
+    ) throws -> [String] {
+        var script: URL
         switch locateScript() {
         case let .success(found): script = found
         case let .failure(missing): throw AdapterStartupError.spawnFailed(command: python, reason: missing.description)
         }
+        if let compiled { script = URL(fileURLWithPath: compiled) }
         var command = [python, "-I", "-B"]
         if searchPath != nil { command.append("-S") }
         command += [script.path, "--submission", submission.path, "--compat", compatibility ? "on" : "off"]
@@ -47,13 +53,21 @@ extension PythonAdapter {
         public var folders: [String]
         /// `sys.path` as the interpreter sets it with `site` and `-I` (nil when not known).
         public var searchPath: [String]?
+        /// The adapter compiled by this interpreter (`gradecheck_adapter.pyc` in a folder of the
+        /// grader's, mode 0755, which every sandbox reads), or nil.
+        public var compiledScript: String?
 
-        public init(executable: String, folders: [String], searchPath: [String]? = nil) {
+        public init(executable: String, folders: [String], searchPath: [String]? = nil, compiledScript: String? = nil) {
             self.executable = executable
             self.folders = folders
             self.searchPath = searchPath
+            self.compiledScript = compiledScript
         }
     }
+
+    /// Where the probe compiles the adapter: one folder per grader process
+    /// (`TMPDIR/gradecheck-PID-RANDOM`, swept by the next grader once this one has ended).
+    private static let compiledFolder: SandboxFolder? = try? SandboxFolder(mode: 0o755)
 
     /// The real interpreter behind `name` (a shim such as pyenv's needs its own environment,
     /// which the sandbox does not give it) and the folders it reads, asked once with the
@@ -67,10 +81,22 @@ extension PythonAdapter {
                 sys.exit("No module named 'numpy'")
             folders = [sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
                        os.path.dirname(os.path.realpath(sys.executable)), os.path.dirname(sys.executable)] + sys.path
-            print(json.dumps({"executable": sys.executable, "path": [p for p in sys.path if p],
+            compiled = None
+            if len(sys.argv) == 3:
+                try:
+                    import py_compile
+                    compiled = py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True,
+                                                  invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)
+                except Exception:
+                    compiled = None
+            print(json.dumps({"executable": sys.executable, "path": [p for p in sys.path if p], "compiled": compiled,
                               "folders": sorted(set(os.path.realpath(f) for f in folders if f and os.path.exists(f)))}))
             """
         process.arguments = [name, "-I", "-c", probe]
+        // The adapter compiled once here, by the interpreter that will run it.
+        if let script, let folder = compiledFolder {
+            process.arguments! += [script.path, folder.url.appendingPathComponent("gradecheck_adapter.pyc").path]
+        }
         let pipe = Pipe(), errors = Pipe()
         process.standardOutput = pipe
         process.standardError = errors
@@ -81,14 +107,19 @@ extension PythonAdapter {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        struct Answer: Decodable { var executable: String; var folders: [String]; var path: [String]? }
+        struct Answer: Decodable { var executable: String; var folders: [String]; var path: [String]?; var compiled: String? }
         guard process.terminationStatus == 0, let answer = try? JSONDecoder().decode(Answer.self, from: output), !answer.executable.isEmpty else {
             let why = String(decoding: message, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
             throw AdapterStartupError.spawnFailed(command: name, reason: "\(name) with numpy is needed to grade Python submissions: \(why)")
         }
         // The system folders are in every sandbox already; `/` would make everything visible.
         let folders = answer.folders.filter { $0 != "/" }
-        return Interpreter(executable: answer.executable, folders: folders, searchPath: answer.path)
+        var compiled = answer.compiled
+        if let file = compiled {
+            // Readable by every sandbox's user, writable by none.
+            if chmod(file, 0o644) != 0 { compiled = nil }
+        }
+        return Interpreter(executable: answer.executable, folders: folders, searchPath: answer.path, compiledScript: compiled)
     }
 
     /// A minimal environment for student code: no variables of the grader's leak in except

@@ -198,6 +198,23 @@ class RelayTests(unittest.TestCase):
         finally:
             h.close()
 
+    def test_the_relay_reads_the_id_from_the_head_and_a_malformed_body_is_still_answered_with_it(self):
+        h = Harness(os.path.join(CORRECT))
+        try:
+            h.read()
+            body = b'{"type":"call","id":41,"operation":"relu_forward","arguments":{"x": nope}}'
+            os.write(h.req_w, struct.pack(">I", len(body)) + body)
+            reply = h.read()
+            self.assertEqual((reply["type"], reply["id"], reply["error"]["kind"]), ("error", 41, "bad_request"))
+            x = A.encode(-A.np.ones(3))
+            body = ('{"type":"call","id":42,"operation":"relu_forward","arguments":%s}' % json.dumps({"x": x})).encode()
+            os.write(h.req_w, struct.pack(">I", len(body)) + body)
+            reply = h.read()
+            self.assertEqual((reply["type"], reply["id"]), ("result", 42), "the worker still serves")
+            self.assertTrue((A.decode(reply["results"]["out"]) == 0).all())
+        finally:
+            h.close()
+
     def test_student_code_holds_none_of_the_harness_pipes(self):
         def spy(cs231n):
             append_to(os.path.join(cs231n, "layers.py"), "\n".join([

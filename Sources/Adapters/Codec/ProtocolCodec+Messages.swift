@@ -9,10 +9,18 @@ extension ProtocolCodec {
     public static func callMessage(
         id: Int, operation: String, arguments: [String: Value], handle: HandleEncoder = { $0.id }
     ) throws(ProtocolError) -> [UInt8] {
-        try framed(.object([
-            "type": .string("call"), "id": .number(String(id)), "operation": .string(operation),
-            "arguments": try wire(.dict(arguments), handle: handle),
-        ]))
+        // Type and id lead, in this order (the writer would sort the keys): the adapter's relay
+        // reads the id from the head of a request without parsing its (possibly megabytes of)
+        // arguments.
+        let wired = try wire(.dict(arguments), handle: handle)
+        var out: [UInt8] = [0, 0, 0, 0]
+        out.append(contentsOf: #"{"type":"call","id":\#(id),"operation":"#.utf8)
+        JSONWriter.write(.string(operation), style: .compact, into: &out)
+        out.append(contentsOf: #","arguments":"#.utf8)
+        JSONWriter.write(wired, style: .compact, into: &out)
+        out.append(UInt8(ascii: "}"))
+        try prefixLength(&out)
+        return out
     }
 
     /// A framed `shutdown`.

@@ -161,11 +161,16 @@ public enum ProtocolCodec {
     static func framed(_ message: JSONValue) throws(ProtocolError) -> [UInt8] {
         var out: [UInt8] = [0, 0, 0, 0]
         JSONWriter.write(message, style: .compact, into: &out)
+        try prefixLength(&out)
+        return out
+    }
+
+    /// Writes the body's length into the four placeholder bytes that start `out`.
+    static func prefixLength(_ out: inout [UInt8]) throws(ProtocolError) {
         let length = out.count - 4
         guard length <= maximumMessageLength else {
             throw ProtocolError(.value, "a message of \(length) bytes is larger than the protocol's 1 GiB")
         }
         out.replaceSubrange(0..<4, with: lengthPrefix(length))
-        return out
     }
 }

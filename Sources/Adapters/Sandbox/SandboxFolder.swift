@@ -12,7 +12,9 @@ public final class SandboxFolder: @unchecked Sendable {
     public let url: URL
     private var removed = false
 
-    public init() throws(SandboxError) {
+    /// A new folder with `mode` (0700: a grading's; 0755 for what every sandbox reads, such as
+    /// the compiled adapter).
+    public init(mode: mode_t = 0o700) throws(SandboxError) {
         let base = URL(fileURLWithPath: NSTemporaryDirectory().isEmpty ? "/tmp" : NSTemporaryDirectory())
         Self.removeStale(in: base)
         var random = SystemRandomNumberGenerator()
@@ -21,7 +23,7 @@ public final class SandboxFolder: @unchecked Sendable {
         guard mkdir(url.path, 0o700) == 0 else {
             throw SandboxError("cannot create the grading folder \(url.path): \(String(cString: strerror(errno)))")
         }
-        _ = chmod(url.path, 0o700)
+        _ = chmod(url.path, mode)
     }
 
     /// Removes the folder and everything in it (student files included, whoever owns them).

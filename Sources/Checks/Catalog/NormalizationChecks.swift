@@ -169,13 +169,20 @@ enum NormalizationChecks {
         }
     }
 
+    /// The first 20 rows of the statistics input: the identity at test time holds for any
+    /// input, and 10,000 entries travel to the submission and back in a tenth of the time.
+    static let identityInput: Tensor<Double> = {
+        let rows = 20, width = statisticsInput.shape[1]
+        return Tensor(uncheckedShape: [rows, width], scalars: Array(statisticsInput.scalars[0..<(rows * width)]))
+    }()
+
     static let dropoutTest = Check(
         "layers.dropout.forward_test", title: "dropout_forward (test): the identity",
         points: 1, grades: [.dropoutForward],
         criteria: [Criterion(course: .absolute(0), basis: "inverted dropout does nothing at test time", reference: nil)],
         requires: [.dropoutForward]
     ) { ctx in
-        let x = statisticsInput
+        let x = identityInput
         let out = try dropout(ctx, x, keep: 0.4, mode: "test", seed: 123).array("out")
         try ctx.expect(out, x, "out", hint: "in test mode dropout returns x unchanged (inverted dropout needs no scaling at test time)")
     }

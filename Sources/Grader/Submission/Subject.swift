@@ -87,7 +87,8 @@ struct Subject {
     static func make(submission: String, request: Request, interpreter: PythonAdapter.Interpreter, settings: Settings) throws -> Subject {
         let folder = try SubmissionFolder(locating: submission)
         var sandboxRequest = settings.sandbox
-        sandboxRequest.readOnly += interpreter.folders + [PythonAdapter.script?.deletingLastPathComponent().path].compactMap { $0 }
+        sandboxRequest.readOnly += interpreter.folders
+            + [PythonAdapter.script?.deletingLastPathComponent().path, interpreter.compiledScript.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }].compactMap { $0 }
         sandboxRequest.hidden += folder.parts.map { $0.root.deletingLastPathComponent().path }
         var parts: [Part] = [], isolation: [String] = [], notes: [String] = []
         var cleanups: [() -> Void] = []
@@ -182,7 +183,7 @@ struct Subject {
         do {
             command = sandbox.wrap(try PythonAdapter.command(
                 python: interpreter.executable, submission: sandbox.submission, compatibility: settings.compatibility,
-                searchPath: interpreter.searchPath))
+                searchPath: interpreter.searchPath, compiled: interpreter.compiledScript))
         } catch {
             sandbox.finish()
             throw GraderFault.internalError("\(error)")

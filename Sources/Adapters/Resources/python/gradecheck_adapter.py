@@ -2260,6 +2260,8 @@ def serve():
             try:
                 msg = json.loads(body.decode("utf-8"))
             except Exception as e:  # noqa
+                head = _CALL_HEAD.match(body)
+                mid = int(head.group(1)) if head else None  # the id the relay read from the head
                 raise BadRequest("the request is not JSON: %s" % e)
             if not isinstance(msg, dict):
                 raise BadRequest("the request is not an object")
@@ -2310,6 +2312,8 @@ def serve():
 # reach the relay, which forwards one reply per request, only with the request's id.
 
 _REPLY_HEAD = re.compile(rb'^\{"type":"(result|error)","id":(-?\d+|null)[,}]')
+# How the harness writes a call: type and id first.
+_CALL_HEAD = re.compile(rb'^\{"type":"call","id":(-?\d+),')
 
 
 def _read_frame(fd):
@@ -2409,10 +2413,16 @@ def relay(pid, to_worker, from_worker):
             _write_frame(to_worker, b'{"type":"shutdown"}')
             os.close(to_worker)
             _end_like(pid)
-        try:
-            msg = json.loads(request.decode("utf-8"))
-        except Exception:  # noqa
-            msg = None
+        head = _CALL_HEAD.match(request)
+        if head:
+            # The id from the head; the worker parses the rest (and answers a malformed body
+            # with this id, as it would have after the relay's own parse).
+            msg = {"type": "call", "id": int(head.group(1))}
+        else:
+            try:
+                msg = json.loads(request.decode("utf-8"))
+            except Exception:  # noqa
+                msg = None
         mid = msg.get("id") if isinstance(msg, dict) else None
         if not _write_frame(to_worker, request):
             _end_like(pid)
