@@ -102,6 +102,8 @@ extension ProcessImplementation {
         case let .unusable(problem):
             throw .malformedReply(operation: operation, detail: "an unusable reply: \(problem.message)")
         case let .failure(failure):
+            // Stopped now, so that the next call starts a new adapter instead of dying with this one.
+            if failure.ending { stop(process) }
             if let traceback = failure.traceback, !traceback.isEmpty {
                 output.append(traceback.hasSuffix("\n") ? traceback : traceback + "\n")
             }

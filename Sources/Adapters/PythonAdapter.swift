@@ -66,8 +66,13 @@ extension PythonAdapter {
     }
 
     /// Where the probe compiles the adapter: one folder per grader process
-    /// (`TMPDIR/gradecheck-PID-RANDOM`, swept by the next grader once this one has ended).
-    private static let compiledFolder: SandboxFolder? = try? SandboxFolder(mode: 0o755)
+    /// (`TMPDIR/gradecheck-PID-RANDOM`), removed when the grader exits or is stopped by a signal,
+    /// and by the next grader after a SIGKILL.
+    private static let compiledFolder: SandboxFolder? = {
+        guard let folder = try? SandboxFolder(mode: 0o755) else { return nil }
+        SandboxRegistry.removeAtExit(folder)
+        return folder
+    }()
 
     /// The real interpreter behind `name` (a shim such as pyenv's needs its own environment,
     /// which the sandbox does not give it) and the folders it reads, asked once with the

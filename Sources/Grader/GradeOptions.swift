@@ -25,6 +25,10 @@ public struct GradeOptions: Sendable {
     public var sandbox = SandboxChoice.auto
     /// The tool's version, written into every report.
     public var toolVersion = "unknown"
+    /// Adapter processes (each in its own sandbox) that share one submission's checks: a fixed
+    /// split of the catalog, so that the same submission is graded the same way every time.
+    /// 1 in a class run, where the students already keep every core busy.
+    public var workers = 1
 
     public init() {}
 

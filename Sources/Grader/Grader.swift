@@ -69,58 +69,126 @@ public final class Grader: @unchecked Sendable {
 
     /// Grades `target`. `hiding` are more of the grader's folders (the report folders) that the
     /// sandbox covers; `name` replaces the run's implementation name (a student id).
-    /// `onResult` is called after each check, on the calling thread.
+    /// `onResult` is called after each check, one call at a time (from the worker's thread when
+    /// `options.workers` processes share the submission).
     public func grade(
         _ target: Target, hiding: [String] = [], name: String? = nil, onResult: (CheckResult) -> Void = { _ in }
     ) throws -> Graded {
         let started = Date()
-        let subject: Subject
+        let subjects: [Subject]
         let startup: Double
         switch target {
         case .reference:
-            subject = Subject.builtIn(ReferenceImplementation(), request, why: "the Swift reference")
+            subjects = [Subject.builtIn(ReferenceImplementation(), request, why: "the Swift reference")]
             startup = 0
         case let .mutant(id):
-            subject = try Subject.mutant(id, request)
+            subjects = [try Subject.mutant(id, request)]
             startup = 0
         case let .submission(path):
             let interpreter = try pythonInterpreter()
             let before = Date()
-            subject = try Subject.make(submission: path, request: request, interpreter: interpreter, settings: settings(hiding: hiding))
+            subjects = try makeSubjects(path, interpreter: interpreter, hiding: hiding, count: max(1, min(options.workers, checks.count)))
             startup = Date().timeIntervalSince(before)
         }
-        defer { subject.finish() }
-        let contexts = subject.parts.map { part in
-            CheckContext(
-                implementation: part.implementation, fixtures: store, trainingData: (digits.train, digits.validation), seed: options.seed,
-                profile: part.decision.profile, dropoutP: part.decision.dropoutP)
-        }
+        defer { for subject in subjects { subject.finish() } }
+        let subject = subjects[0]
+        let lock = NSLock()
         var diagnoses: [DiagnosedMistake] = [], sentences: [String: String] = [:], deviations: [String: WarningLocations.Deviation] = [:]
-        var results = try CheckRunner(checks: checks, strict: options.strict).run(contexts, onResult: onResult, onObservations: { result, observations in
-            guard let match = known.match(check: result.id, outcome: result.outcome, observations: observations) else { return }
-            diagnoses.append(.init(check: result.id, mistake: match.entry.mistake, kind: match.entry.kind, description: match.entry.description))
-            if result.outcome == .warned {
-                deviations[result.id] = .init(text: KnownMistakes.sentence(match), pattern: match.entry.sourcePattern)
-            } else {
-                sentences[result.id] = KnownMistakes.sentence(match)
+        let observe = { (result: CheckResult, observations: [Observation]) in
+            guard let match = self.known.match(check: result.id, outcome: result.outcome, observations: observations) else { return }
+            lock.withLock {
+                diagnoses.append(.init(check: result.id, mistake: match.entry.mistake, kind: match.entry.kind, description: match.entry.description))
+                if result.outcome == .warned {
+                    deviations[result.id] = .init(text: KnownMistakes.sentence(match), pattern: match.entry.sourcePattern)
+                } else {
+                    sentences[result.id] = KnownMistakes.sentence(match)
+                }
             }
-        })
+        }
+        var results: [CheckResult]
+        if subjects.count == 1 {
+            results = try CheckRunner(checks: checks, strict: options.strict).run(contexts(subject), onResult: onResult, onObservations: observe)
+        } else {
+            results = try gradeSideBySide(subjects, onResult: { r in lock.withLock { onResult(r) } }, onObservations: observe)
+        }
+        diagnoses.sort { (position[$0.check] ?? 0) < (position[$1.check] ?? 0) }
         for i in results.indices {
             if let text = sentences[results[i].id] { results[i].message += "\n" + text }
         }
         WarningLocations(subject: subject, checks: checks, deviations: deviations).annotate(&results)
         for i in results.indices where options.hidden.contains(where: { Glob.matches($0, results[i].id) }) { results[i].hidden = true }
-        let processes = subject.parts.compactMap { $0.implementation as? ProcessImplementation }
+        let processes = subjects.map { $0.parts.compactMap { $0.implementation as? ProcessImplementation } }
         let total = Date().timeIntervalSince(started)
-        let timing = processes.isEmpty ? nil : Timing(
-            total: total, startup: startup, inCalls: processes.reduce(0) { $0 + $1.secondsInCalls },
-            calls: processes.reduce(0) { $0 + $1.callCount })
+        let timing = processes.joined().isEmpty ? nil : Timing(
+            total: total, startup: startup,
+            inCalls: processes.map { $0.reduce(0) { $0 + $1.secondsInCalls } }.max() ?? 0,
+            calls: processes.joined().reduce(0) { $0 + $1.callCount }, processes: subjects.count > 1 ? subjects.count : nil)
         var run = GradingRun(
             implementation: name ?? subject.name, profile: subject.profileID, profileReason: subject.profileReason,
             seed: options.seed, toolVersion: options.toolVersion, startedAt: started, duration: total, results: results,
             strict: options.strict, isolation: subject.isolation, notes: subject.notes)
         run.diagnoses = diagnoses
         return Graded(run: run, timing: timing, submissionRoot: subject.root)
+    }
+
+    /// Each check's place in the catalog selection.
+    private var position: [String: Int] { Dictionary(uniqueKeysWithValues: checks.enumerated().map { ($1.id, $0) }) }
+
+    /// One check context per part of `subject`.
+    private func contexts(_ subject: Subject) -> [CheckContext] {
+        subject.parts.map { part in
+            CheckContext(
+                implementation: part.implementation, fixtures: store, trainingData: (digits.train, digits.validation), seed: options.seed,
+                profile: part.decision.profile, dropoutP: part.decision.dropoutP)
+        }
+    }
+
+    /// `count` sandboxed copies of the submission, started side by side. When they do not agree
+    /// on the profile (which only the submission's own nondeterminism could cause), only the
+    /// first is kept.
+    private func makeSubjects(_ path: String, interpreter: PythonAdapter.Interpreter, hiding: [String], count: Int) throws -> [Subject] {
+        let settings = settings(hiding: hiding)
+        guard count > 1 else { return [try Subject.make(submission: path, request: request, interpreter: interpreter, settings: settings)] }
+        let made = Slots<Result<Subject, Error>>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            made[k] = Result { try Subject.make(submission: path, request: self.request, interpreter: interpreter, settings: settings) }
+        }
+        let outcomes = made.values.map { $0! }
+        if let failure = outcomes.first(where: { if case .failure = $0 { true } else { false } }), case let .failure(error) = failure {
+            for case let .success(subject) in outcomes { subject.finish() }
+            throw error
+        }
+        var subjects = outcomes.compactMap { try? $0.get() }
+        if subjects.contains(where: { $0.profileID != subjects[0].profileID || $0.parts.count != subjects[0].parts.count }) {
+            for extra in subjects.dropFirst() { extra.finish() }
+            subjects = [subjects[0]]
+        }
+        return subjects
+    }
+
+    /// The checks divided between the subjects by `CheckShares` (a fixed split: the same
+    /// submission is graded the same way every time), each share run by its own subject on a
+    /// thread of its own; the results in catalog order.
+    private func gradeSideBySide(
+        _ subjects: [Subject], onResult: (CheckResult) -> Void, onObservations: (CheckResult, [Observation]) -> Void
+    ) throws -> [CheckResult] {
+        let shares = CheckShares.split(checks, into: subjects.count)
+        let done = Slots<Result<[CheckResult], Error>>(count: subjects.count)
+        withoutActuallyEscaping(onResult) { onResult in
+            withoutActuallyEscaping(onObservations) { onObservations in
+                let callbacks = Unchecked((onResult, onObservations)), each = Unchecked(subjects)
+                DispatchQueue.concurrentPerform(iterations: subjects.count) { k in
+                    done[k] = Result {
+                        try CheckRunner(checks: shares[k], strict: self.options.strict)
+                            .run(self.contexts(each.value[k]), onResult: callbacks.value.0, onObservations: callbacks.value.1)
+                    }
+                }
+            }
+        }
+        var results: [CheckResult] = []
+        for outcome in done.values { results += try outcome!.get() }
+        let position = self.position
+        return results.sorted { position[$0.id]! < position[$1.id]! }
     }
 
     /// The interpreter `options.python` names, probed once (it must import numpy).

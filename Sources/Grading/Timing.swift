@@ -10,12 +10,16 @@ public struct Timing: Sendable, Equatable, Codable {
     /// Waiting for the submission's process: requests, the student's code, replies (restarts included).
     public var inCalls: Double
     public var calls: Int
+    /// Processes of the submission that shared its checks (nil: one). With several, `startup`
+    /// and `inCalls` are those of the process that took longest, since they ran side by side.
+    public var processes: Int?
 
-    public init(total: Double, startup: Double, inCalls: Double, calls: Int) {
+    public init(total: Double, startup: Double, inCalls: Double, calls: Int, processes: Int? = nil) {
         self.total = total
         self.startup = startup
         self.inCalls = inCalls
         self.calls = calls
+        self.processes = processes
     }
 
     /// Everything else: the checks' own arithmetic, fixtures, diagnosis, encoding.
@@ -23,8 +27,9 @@ public struct Timing: Sendable, Equatable, Codable {
 
     /// `time: 1.93 s wall; 0.31 s starting; 1.40 s in 212 calls to the submission's process (adapter + student code); 0.22 s in the harness`
     public var line: String {
-        String(
-            format: "time: %.2f s wall; %.2f s starting the sandbox and interpreter; %.2f s in %d calls to the submission's process (adapter + student code); %.2f s in the harness",
-            total, startup, inCalls, calls, harness)
+        let processes = processes ?? 1
+        let whose = processes > 1 ? "\(processes) processes of the submission side by side" : "the submission's process"
+        let f = { (x: Double) in String(format: "%.2f", x) }
+        return "time: \(f(total)) s wall; \(f(startup)) s starting the sandbox and interpreter; \(f(inCalls)) s in \(calls) calls to \(whose) (adapter + student code); \(f(harness)) s in the harness"
     }
 }

@@ -6,6 +6,13 @@ import Testing
 @Suite("Protocol codec: messages and framing")
 struct ProtocolMessageTests {
     func payload(_ text: String) -> [UInt8] { Array(text.utf8) }
+}
+
+extension AdapterReply {
+    var failure: AdapterFailure? { if case let .failure(f) = outcome { f } else { nil } }
+}
+
+extension ProtocolMessageTests {
 
     @Test("a frame is a 4-byte big-endian length, then the payload")
     func framing() throws {
@@ -88,6 +95,11 @@ struct ProtocolMessageTests {
             {"type": "error", "id": 4, "error": {"kind": "raised", "type": "ValueError", "message": "m", "location": "a.py:3", "traceback": "T"}}
             """))
         #expect(error == AdapterReply(id: 4, outcome: .failure(AdapterFailure(kind: "raised", type: "ValueError", message: "m", location: "a.py:3", traceback: "T"))))
+
+        #expect(!error.failure!.ending)
+        let ending = try ProtocolCodec.decodeReply(payload(#"{"type": "error", "id": 6, "error": {"kind": "bad_result", "message": "m", "ending": true}}"#))
+        #expect(ending.failure?.ending == true, "the adapter says it is going away")
+        #expect(try ProtocolCodec.decodeReply(Array(ProtocolCodec.replyMessage(ending).dropFirst(4))) == ending)
 
         let unusable = try ProtocolCodec.decodeReply(payload(#"{"type": "result", "id": 5, "results": {"x": {"$float": "big"}}}"#))
         #expect(unusable.id == 5)

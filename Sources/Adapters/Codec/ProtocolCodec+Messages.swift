@@ -185,7 +185,7 @@ extension ProtocolCodec {
             }
             return .failure(AdapterFailure(
                 kind: kind, type: text("type"), message: text("message"), location: text("location"), traceback: text("traceback"),
-                cause: text("cause")))
+                cause: text("cause"), ending: error["ending"] == JSONValue.bool(true)))
         } catch {
             return .unusable(error)
         }
@@ -236,6 +236,7 @@ extension ProtocolCodec {
             for (key, text) in [("type", failure.type), ("message", failure.message), ("location", failure.location), ("traceback", failure.traceback), ("cause", failure.cause)] {
                 if let text { error[key] = .string(text) }
             }
+            if failure.ending { error["ending"] = .bool(true) }
             members["error"] = .object(error)
         case let .unusable(problem):
             members["type"] = .string("error")

@@ -93,11 +93,15 @@ public struct AdapterFailure: Sendable, Equatable {
     /// For `not_implemented`: `does_not_import` when the file that holds the function does not
     /// import (nil: the function itself is missing or a stub).
     public var cause: String?
+    /// The adapter ends after this reply (its relay stopped the worker): the next call needs a
+    /// new adapter, not the one that is going away.
+    public var ending: Bool
 
     public init(
         kind: String, type: String? = nil, message: String? = nil, location: String? = nil, traceback: String? = nil,
-        cause: String? = nil
+        cause: String? = nil, ending: Bool = false
     ) {
+        self.ending = ending
         self.kind = kind
         self.type = type
         self.message = message

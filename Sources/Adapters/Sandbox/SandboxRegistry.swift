@@ -11,6 +11,7 @@ public enum SandboxRegistry {
     nonisolated(unsafe) private static var live: [ObjectIdentifier: Sandbox] = [:]
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
     nonisolated(unsafe) private static var groups: Set<pid_t> = []
+    nonisolated(unsafe) private static var ownFolders: [SandboxFolder] = []
 
     static func add(_ sandbox: Sandbox) {
         lock.withLock { live[ObjectIdentifier(sandbox)] = sandbox }
@@ -29,6 +30,19 @@ public enum SandboxRegistry {
         _ = lock.withLock { groups.remove(processGroup) }
     }
 
+    /// A folder of the grader's own that outlives gradings (the compiled adapter): removed when
+    /// the grader exits, and with the sandboxes on a signal.
+    static func removeAtExit(_ folder: SandboxFolder) {
+        lock.withLock {
+            if ownFolders.isEmpty { atexit { SandboxRegistry.removeOwnFolders() } }
+            ownFolders.append(folder)
+        }
+    }
+
+    static func removeOwnFolders() {
+        for folder in lock.withLock({ ownFolders }) { folder.remove() }
+    }
+
     /// Installs the SIGINT / SIGTERM / SIGHUP handlers (once; the CLI calls this before grading).
     public static func endSandboxesOnSignals() {
         lock.withLock {
@@ -38,6 +52,7 @@ public enum SandboxRegistry {
                 let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
                 source.setEventHandler {
                     endAll()
+                    removeOwnFolders()
                     _exit(128 + sig)
                 }
                 source.resume()

@@ -216,7 +216,7 @@ enum NetChecks {
     static let fcGradients = Check(
         "nets.fc.gradients", title: "FullyConnectedNet gradients match the fixture and the numerical gradient of its own loss (1, 2, 4 hidden layers; reg 0 and 3.14)",
         points: 3, grades: [.fullyConnectedNet], criteria: [Criteria.nets], ownGradient: OwnGradient.nets,
-        requires: [.makeModel, .setParameters, .modelLoss]
+        requires: [.makeModel, .setParameters, .modelLoss], cost: 4
     ) { ctx in
         for depth in depths {
             for reg in ["0", "3.14"] { try checkGradients(ctx, try ctx.fixture("nets.fc.depth\(depth).reg\(reg)"), againstFixture: .gradients) }
@@ -245,7 +245,8 @@ enum NetChecks {
         return Check(
             "nets.fc.\(variant)", title: "FullyConnectedNet with \(variant): loss and gradients vs fixture and own numerical gradient",
             points: 2, grades: grades, criteria: variant == "batchnorm" ? [criterion, initCriterion] : [criterion],
-            ownGradient: OwnGradient.nets, requires: [.makeModel, .setParameters, .modelLoss] + (variant == "batchnorm" ? [.getParameters] : [])
+            ownGradient: OwnGradient.nets, requires: [.makeModel, .setParameters, .modelLoss] + (variant == "batchnorm" ? [.getParameters] : []),
+            cost: variant == "dropout" ? 2 : 3
         ) { ctx in
             if variant == "batchnorm" { try fcInitialization(ctx, hidden: [64, 48], normalization: "batchnorm") }
             for reg in ["0", "3.14"] {

@@ -132,7 +132,7 @@ enum NormalizationChecks {
             Criterion("kept", course: .statistic("|fraction kept - keep probability|", 0.01), basis: "the notebook prints the fraction of zeros", reference: nil),
             Criterion("mean", course: .statistic("|output mean - input mean| / input mean", 0.02), basis: "the notebook prints the means", reference: nil),
         ],
-        requires: [.dropoutForward]
+        requires: [.dropoutForward], cost: 12
     ) { ctx in
         let x = statisticsInput
         let inputMean = x.sum() / Double(x.count)

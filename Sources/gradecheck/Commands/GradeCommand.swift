@@ -42,10 +42,14 @@ struct GradeCommand: ParsableCommand {
 
     @OptionGroup var publishing: PublishingOptions
 
+    @Option(help: "Processes, each in a sandbox of its own, that share the submission's checks (a fixed split, so a submission is graded the same way every time). Default: 2 on a machine with two cores or more, else 1.")
+    var workers: Int = min(2, ProcessInfo.processInfo.activeProcessorCount)
+
     func validate() throws {
         if submission != nil && mutant != nil {
             throw ValidationError("give either a submission or --mutant, not both")
         }
+        guard (1...16).contains(workers) else { throw ValidationError("--workers must be 1 to 16, not \(workers)") }
     }
 
     func run() throws {
@@ -73,7 +77,9 @@ struct GradeCommand: ParsableCommand {
 
     /// Grades and writes the report files.
     func grade() throws -> Graded {
-        let grader = try Grader(grading.options, prefetch: submission != nil)
+        var options = grading.options
+        options.workers = workers
+        let grader = try Grader(options, prefetch: submission != nil)
         let hidden = try ReportFolders.prepare(reports.paths + publishing.files)
         SandboxRegistry.endSandboxesOnSignals()
         let target: Grader.Target = submission.map { .submission($0) } ?? mutant.map { .mutant($0) } ?? .reference

@@ -2436,7 +2436,7 @@ def relay(pid, to_worker, from_worker):
         if got != mid or isinstance(mid, bool):
             _kill_worker(pid)
             err = {"type": "error", "id": mid, "error": {
-                "kind": "bad_result",
+                "kind": "bad_result", "ending": True,
                 "message": "the submission's process sent a reply with id %s to request %s (something wrote on the "
                            "adapter's channel); the process was stopped" % (json.dumps(got), json.dumps(mid))}}
             _write_frame(S.rep_fd, json.dumps(err).encode("utf-8"))
