@@ -28,12 +28,11 @@ public enum PythonAdapter {
     public static func command(
         python: String, submission: URL, compatibility: Bool = true, searchPath: [String]? = nil, compiled: String? = nil
     ) throws -> [String] {
-        var script: URL
-        switch locateScript() {
+        let script: URL
+        switch compiled.map({ .success(URL(fileURLWithPath: $0)) }) ?? locateScript() {
         case let .success(found): script = found
         case let .failure(missing): throw AdapterStartupError.spawnFailed(command: python, reason: missing.description)
         }
-        if let compiled { script = URL(fileURLWithPath: compiled) }
         var command = [python, "-I", "-B"]
         if searchPath != nil { command.append("-S") }
         command += [script.path, "--submission", submission.path, "--compat", compatibility ? "on" : "off"]

@@ -48,6 +48,7 @@ public final class Grader: @unchecked Sendable {
         }
         self.options = options
         checks = CheckRunner.select(catalog, only: options.only, skip: options.skip)
+        position = Dictionary(uniqueKeysWithValues: checks.enumerated().map { ($1.id, $0) })
         request = try Subject.Request(parsing: options.profile)
         fixturesFolder = try FixturesFolder.resolve(options.fixtures)
         store = try FixtureStore(folder: URL(fileURLWithPath: fixturesFolder).appendingPathComponent("cases").path)
@@ -110,8 +111,8 @@ public final class Grader: @unchecked Sendable {
             results = try CheckRunner(checks: checks, strict: options.strict).run(contexts(subject), onResult: onResult, onObservations: observe)
         } else {
             results = try gradeSideBySide(subjects, onResult: { r in lock.withLock { onResult(r) } }, onObservations: observe)
+            diagnoses.sort { position[$0.check]! < position[$1.check]! }
         }
-        diagnoses.sort { (position[$0.check] ?? 0) < (position[$1.check] ?? 0) }
         for i in results.indices {
             if let text = sentences[results[i].id] { results[i].message += "\n" + text }
         }
@@ -132,7 +133,7 @@ public final class Grader: @unchecked Sendable {
     }
 
     /// Each check's place in the catalog selection.
-    private var position: [String: Int] { Dictionary(uniqueKeysWithValues: checks.enumerated().map { ($1.id, $0) }) }
+    private let position: [String: Int]
 
     /// One check context per part of `subject`.
     private func contexts(_ subject: Subject) -> [CheckContext] {
@@ -153,12 +154,17 @@ public final class Grader: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: count) { k in
             made[k] = Result { try Subject.make(submission: path, request: self.request, interpreter: interpreter, settings: settings) }
         }
-        let outcomes = made.values.map { $0! }
-        if let failure = outcomes.first(where: { if case .failure = $0 { true } else { false } }), case let .failure(error) = failure {
-            for case let .success(subject) in outcomes { subject.finish() }
-            throw error
+        var subjects: [Subject] = [], failure: Error?
+        for outcome in made.values {
+            switch outcome! {
+            case let .success(subject): subjects.append(subject)
+            case let .failure(error): failure = failure ?? error
+            }
         }
-        var subjects = outcomes.compactMap { try? $0.get() }
+        if let failure {
+            for subject in subjects { subject.finish() }
+            throw failure
+        }
         if subjects.contains(where: { $0.profileID != subjects[0].profileID || $0.parts.count != subjects[0].parts.count }) {
             for extra in subjects.dropFirst() { extra.finish() }
             subjects = [subjects[0]]
@@ -187,7 +193,6 @@ public final class Grader: @unchecked Sendable {
         }
         var results: [CheckResult] = []
         for outcome in done.values { results += try outcome!.get() }
-        let position = self.position
         return results.sorted { position[$0.id]! < position[$1.id]! }
     }
 

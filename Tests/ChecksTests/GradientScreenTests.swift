@@ -23,14 +23,7 @@ struct GradientScreenTests {
     static let settings = GradientCheckSettings(step: 1e-5, relativeTolerance: 1e-5, absoluteTolerance: 1e-9)
 
     static func answers(_ screen: GradientScreen, _ answer: (Tensor<Double>) -> Double) -> ProbeAnswers {
-        var first: Double?
-        var out = ProbeAnswers(base: 0, scale: 0, values: [])
-        for p in screen.order {
-            let v = answer(ProbePlan.apply(screen.points[p], to: x))
-            if first == nil { first = v; out.base = v; out.scale = abs(v) }
-            out.values.append(v - first!)
-        }
-        return out
+        .evaluated(screen.points, screen.order, at: x, answer)
     }
 
     static func passes(seed: UInt32, analytic: Tensor<Double> = gradient(x), _ answer: (Tensor<Double>) -> Double = f) -> Bool {
@@ -97,22 +90,10 @@ struct GradientScreenTests {
                 s + (spots.contains(e.offset) ? abs(e.element) : sin(e.element) * Double(e.offset % 7 + 1) + 0.2 * e.element * e.element)
             }
         }
-        var first: Double?
-        var answers = ProbeAnswers(base: 0, scale: 0, values: [])
-        for p in screen.order {
-            let v = plain(ProbePlan.apply(screen.points[p], to: at))
-            if first == nil { first = v; answers.base = v; answers.scale = abs(v) }
-            answers.values.append(v - first!)
-        }
+        let answers = ProbeAnswers.evaluated(screen.points, screen.order, at: at, plain)
         #expect(!screen.passes(answers, analytic: g, at: at, settings: Self.settings), "the screen does not pass a kink")
         let plan = ProbePlan(entries: Array(spots).sorted(), step: 1e-5, seed: 3, decoys: false)
-        var planAnswers = ProbeAnswers(base: 0, scale: 0, values: [])
-        first = nil
-        for p in plan.order {
-            let v = plain(ProbePlan.apply(plan.points[p], to: at))
-            if first == nil { first = v; planAnswers.base = v; planAnswers.scale = abs(v) }
-            planAnswers.values.append(v - first!)
-        }
+        let planAnswers = ProbeAnswers.evaluated(plan.points, plan.order, at: at, plain)
         let result = try GradientChecker.compare(plan.differences(planAnswers, at: at), analytic: g, shape: [Self.n], mode: .full, settings: Self.settings) { _, _ in
             Issue.record("a matching one-sided slope needs no smaller step")
             return NumericalGradient.Differences(indices: [])

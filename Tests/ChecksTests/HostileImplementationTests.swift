@@ -286,14 +286,7 @@ struct ProbePlanTests {
 
     /// The plan's answers from `answer`, evaluated in the plan's order.
     static func answers(_ plan: ProbePlan, _ answer: (Tensor<Double>) -> Double) -> ProbeAnswers {
-        var first: Double?
-        var out = ProbeAnswers(base: 0, scale: 0, values: [])
-        for p in plan.order {
-            let v = answer(ProbePlan.apply(plan.points[p], to: x))
-            if first == nil { first = v; out.base = v; out.scale = abs(v) }
-            out.values.append(v - first!)
-        }
-        return out
+        .evaluated(plan.points, plan.order, at: x, answer)
     }
 
     static func verdict(seed: UInt32, _ answer: (Tensor<Double>) -> Double) -> String? {

@@ -1,4 +1,4 @@
-import Checks
+@testable import Checks
 import Datasets
 import Fixtures
 import Foundation
@@ -27,5 +27,20 @@ enum Shared {
 
     static func run(_ results: [CheckResult]) -> GradingRun {
         GradingRun(implementation: "test", profile: "all", profileReason: "", seed: 0, toolVersion: "test", startedAt: Date(), duration: 0, results: results)
+    }
+}
+
+extension ProbeAnswers {
+    /// What `answer` gives at `points` asked in `order`, as an adapter's `evaluate_batch` reports
+    /// it: each value less the first one, the first as `base` and its size as `scale`.
+    static func evaluated(_ points: [ProbePlan.Point], _ order: [Int], at x: Tensor<Double>, _ answer: (Tensor<Double>) -> Double) -> ProbeAnswers {
+        var first: Double?
+        var out = ProbeAnswers(base: 0, scale: 0, values: [])
+        for p in order {
+            let v = answer(ProbePlan.apply(points[p], to: x))
+            if first == nil { first = v; out.base = v; out.scale = abs(v) }
+            out.values.append(v - first!)
+        }
+        return out
     }
 }

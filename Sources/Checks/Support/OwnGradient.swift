@@ -159,7 +159,7 @@ enum OwnGradient {
             let dense = batching.supportsDensePoints
             let points: [Value] = order.map { p in
                 let point = planPoints[p]
-                if dense && point.indices.count == x.count && x.count > 16 {
+                if dense && point.indices.count == x.count {
                     // Every entry moves (a screen direction): one binary array, in flat order.
                     var delta = Tensor<Double>(zeros: x.shape)
                     for (i, d) in zip(point.indices, point.deltas) { delta.scalars[i] = d }

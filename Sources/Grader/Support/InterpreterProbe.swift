@@ -21,15 +21,7 @@ final class InterpreterProbe: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if result == nil {
-            result = Result {
-                do {
-                    return try PythonAdapter.resolveInterpreter(python)
-                } catch let error as AdapterStartupError {
-                    throw GraderFault.badSetup("--python \(python): \(error)")
-                } catch {
-                    throw GraderFault.badSetup("--python \(python): \(error)")
-                }
-            }.mapError { $0 as? GraderFault ?? .badSetup("\($0)") }
+            result = Result { try PythonAdapter.resolveInterpreter(python) }.mapError { .badSetup("--python \(python): \($0)") }
         }
         return try result!.get()
     }

@@ -120,10 +120,6 @@ public struct ClassSummaryJSON: Sendable {
     }
 
     public func data(_ results: ClassResults) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(document(results))
-        data.append(0x0A)
-        return data
+        try ReportJSON.data(document(results))
     }
 }

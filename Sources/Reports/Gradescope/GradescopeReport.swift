@@ -64,11 +64,7 @@ public struct GradescopeReport: Sendable {
 
     /// `results(run)` as pretty-printed JSON with sorted keys, ending with a newline.
     public func data(_ run: GradingRun) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(results(run))
-        data.append(0x0A)
-        return data
+        try ReportJSON.data(results(run))
     }
 
     static func extraData(_ run: GradingRun) -> GradescopeResults.RunData {
